@@ -1,0 +1,2 @@
+namespace FloSandbox.Devchain; /// <summary>x</summary>
+public static class Placeholder {}
