@@ -1,0 +1,29 @@
+using FloSandbox.Tenants;
+
+namespace FloSandbox.Platform.Clock;
+
+/// Applies `X-Flo-Clock` before the request runs and reports the tenant's sandbox time in
+/// `X-Flo-Clock-Now` on every tenant response.
+public sealed class ClockMiddleware(RequestDelegate next, TenantClockService clocks)
+{
+    public const string NowHeader = "X-Flo-Clock-Now";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Features.Get<TenantContext>() is not { } caller)
+        {
+            await next(context);
+            return;
+        }
+
+        var tenant = caller.Tenant;
+        context.Response.Headers[NowHeader] = TenantClockService.Format(tenant.Clock.GetUtcNow());
+        var header = context.Request.Headers[ClockHeader.Name].ToString();
+        if (header.Length > 0)
+        {
+            var now = await clocks.AdvanceAsync(tenant, header, context.RequestAborted);
+            context.Response.Headers[NowHeader] = TenantClockService.Format(now);
+        }
+        await next(context);
+    }
+}

@@ -1,0 +1,51 @@
+using FloSandbox.Platform.Errors;
+using Microsoft.Extensions.Options;
+
+namespace FloSandbox.Platform.Pipeline;
+
+/// Reads a request body once, within the size limit, and keeps it: idempotency fingerprints it,
+/// error injection reads values from it, and the endpoint binds it.
+public sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<RequestOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        var max = options.Value.MaxBodyBytes;
+        if (request.ContentLength > max)
+        {
+            await ProblemWriter.WriteAsync(context, TooLarge(max));
+            return;
+        }
+
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 256);
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                await ProblemWriter.WriteAsync(context, TooLarge(max));
+                return;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+
+        var body = buffer.ToArray();
+        context.Features.Set(new RequestBody(body));
+        request.Body = new MemoryStream(body, writable: false);
+        request.ContentLength = body.Length;
+        await next(context);
+    }
+
+    private static FloError TooLarge(int max) =>
+        FloError.Of(FloErrorCatalog.PayloadTooLarge, $"The request body exceeds the {max}-byte limit.", ("max_bytes", max));
+}
+
+/// The buffered request body.
+public sealed record RequestBody(byte[] Bytes);

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Dapper;
+using FloSandbox.Ledger;
+using FloSandbox.Platform.Ids;
+
+namespace FloSandbox.Tenants;
+
+/// Resolves keys to tenants, provisioning a tenant the first time a well-formed test key is seen.
+/// Resolved keys and tenant clocks are cached in memory; the ledger is the source of truth.
+public sealed class TenantRegistry(LedgerDatabase db, TimeProvider time, IEnumerable<ITenantInitializer> initializers)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<TenantContext>>> _byKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Tenant> _byId = new(StringComparer.Ordinal);
+
+    public Task<TenantContext> ResolveAsync(string key)
+    {
+        var lazy = _byKey.GetOrAdd(key, k => new Lazy<Task<TenantContext>>(() => LoadOrProvisionAsync(k)));
+        var task = lazy.Value;
+        if (task.IsFaulted || task.IsCanceled)
+        {
+            _byKey.TryRemove(KeyValuePair.Create(key, lazy));
+        }
+        return task;
+    }
+
+    private async Task<TenantContext> LoadOrProvisionAsync(string key)
+    {
+        var hash = ApiKey.Hash(key);
+        var found = await db.ReadAsync(c => c.QuerySingleOrDefaultAsync<KeyRow>(
+            """
+            SELECT k.tenant_id AS TenantId, k.scope AS Scope, k.key_hint AS KeyHint, t.settlement_address AS SettlementAddress,
+                   t.clock_offset_ms AS ClockOffsetMs, t.created_at AS CreatedAt
+            FROM api_keys k JOIN tenants t ON t.id = k.tenant_id WHERE k.key_hash = @hash
+            """, new { hash }));
+        if (found is not null)
+        {
+            return new TenantContext(Materialize(found), Enum.Parse<KeyScope>(found.Scope, ignoreCase: true), found.KeyHint);
+        }
+
+        var tenant = new Tenant(FloIds.New("ten"), SettlementAddresses.ForApiKey(key), new TenantClock(time, TimeSpan.Zero), time.GetUtcNow());
+        var winner = await db.WriteAsync(async (c, tx) =>
+        {
+            // Another process (or a racing request before the cache) may have provisioned it first.
+            var existing = await c.QuerySingleOrDefaultAsync<string>("SELECT tenant_id FROM api_keys WHERE key_hash = @hash", new { hash }, tx);
+            if (existing is not null)
+            {
+                return existing;
+            }
+            await c.ExecuteAsync("INSERT INTO tenants (id, settlement_address, clock_offset_ms, created_at) VALUES (@Id, @SettlementAddress, 0, @CreatedAt)",
+                new { tenant.Id, tenant.SettlementAddress, CreatedAt = tenant.CreatedAt.ToString("O") }, tx);
+            await InsertKeyAsync(c, tx, tenant.Id, hash, KeyScope.Full, ApiKey.Hint(key));
+            foreach (var initializer in initializers)
+            {
+                await initializer.InitializeTenantAsync(c, tx, tenant);
+            }
+            return tenant.Id;
+        });
+        if (winner != tenant.Id)
+        {
+            return await LoadOrProvisionAsync(key);
+        }
+        _byId[tenant.Id] = tenant;
+        return new TenantContext(tenant, KeyScope.Full, ApiKey.Hint(key));
+    }
+
+    private Tenant Materialize(KeyRow row) => _byId.GetOrAdd(row.TenantId, _ => new Tenant(
+        row.TenantId, row.SettlementAddress, new TenantClock(time, TimeSpan.FromMilliseconds(row.ClockOffsetMs)),
+        DateTimeOffset.Parse(row.CreatedAt, System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// Creates another key for the tenant; returns the key, which is shown once.
+    public async Task<string> CreateKeyAsync(Tenant tenant, KeyScope scope, CancellationToken ct)
+    {
+        var key = ApiKey.Generate();
+        await db.WriteAsync((c, tx) => InsertKeyAsync(c, tx, tenant.Id, ApiKey.Hash(key), scope, ApiKey.Hint(key)), ct);
+        return key;
+    }
+
+    private Task InsertKeyAsync(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx,
+        string tenantId, string hash, KeyScope scope, string hint) =>
+        c.ExecuteAsync("INSERT INTO api_keys (key_hash, tenant_id, scope, key_hint, created_at) VALUES (@hash, @tenantId, @scope, @hint, @at)",
+            new { hash, tenantId, scope = scope.ToString().ToLowerInvariant(), hint, at = time.GetUtcNow().ToString("O") }, tx);
+
+    /// Moves the tenant's clock offset and persists it; callers hold the tenant's clock lock.
+    public async Task SetClockOffsetAsync(Tenant tenant, TimeSpan offset, CancellationToken ct)
+    {
+        await db.WriteAsync((c, tx) => c.ExecuteAsync("UPDATE tenants SET clock_offset_ms = @ms WHERE id = @Id",
+            new { ms = (long)offset.TotalMilliseconds, tenant.Id }, tx), ct);
+        tenant.Clock.SetOffset(offset);
+    }
+
+    /// Writes a fresh tenant's starting state inside the reset transaction.
+    internal async Task ReinitializeAsync(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, Tenant tenant)
+    {
+        await c.ExecuteAsync("UPDATE tenants SET clock_offset_ms = 0 WHERE id = @Id", new { tenant.Id }, tx);
+        foreach (var initializer in initializers)
+        {
+            await initializer.InitializeTenantAsync(c, tx, tenant);
+        }
+    }
+
+    private sealed record KeyRow(string TenantId, string Scope, string KeyHint, string SettlementAddress, long ClockOffsetMs, string CreatedAt);
+}

@@ -1,0 +1,29 @@
+using FloSandbox.Platform.Errors;
+using FloSandbox.Platform.Pagination;
+using FloSandbox.Tenants;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FloSandbox.Tokens;
+
+public static class TokensEndpoints
+{
+    public static RouteGroupBuilder MapTokens(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/tokens").WithTags("Tokens");
+
+        group.MapGet("/", async Task<Ok<ListResponse<TokenSummary>>> (TenantContext caller, TokensService tokens, string? limit,
+                string? starting_after, CancellationToken ct) =>
+                TypedResults.Ok(await tokens.ListAsync(caller, PageRequest.Parse(limit, starting_after), ct)))
+            .WithName("ListTokens")
+            .WithSummary("The token universe, cursor-paginated by ticker (limit 1–100, default 10).")
+            .ProducesFloProblems();
+
+        group.MapGet("/{ticker}", async Task<Ok<TokenDetail>> (string ticker, TenantContext caller, TokensService tokens, CancellationToken ct) =>
+                TypedResults.Ok(await tokens.RetrieveAsync(caller, ticker, ct)))
+            .WithName("RetrieveToken")
+            .WithSummary("One token: full SPV record, attestation URL, supply, NAV and per-chain distribution.")
+            .ProducesFloProblems(FloErrorCatalog.AssetNotFound);
+
+        return group;
+    }
+}

@@ -1,0 +1,68 @@
+using FloSandbox.Ledger;
+using FloSandbox.Market;
+using FloSandbox.Platform.Chains;
+using FloSandbox.Platform.Clock;
+using FloSandbox.Platform.Errors;
+using FloSandbox.Platform.Pagination;
+using FloSandbox.Prices;
+using FloSandbox.Tenants;
+
+namespace FloSandbox.Tokens;
+
+/// The read-only token catalog as one tenant sees it: the universe, with this tenant's supply and prices.
+public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, TokenSupplyStore supply)
+{
+    public static readonly TimeSpan TwapWindow = TimeSpan.FromSeconds(30);
+
+    private static readonly SpvTemplate Spv = new("Cayman Islands", "bankruptcy-remote segregated portfolio note issuer",
+        "Ankura Trust", ["Interactive Brokers", "Alpaca Securities"], "Accountable");
+
+    public async Task<ListResponse<TokenSummary>> ListAsync(TenantContext caller, PageRequest page, CancellationToken ct)
+    {
+        if (page.StartingAfter is { } after && !catalog.TryGet(after, out _))
+        {
+            throw FloException.Invalid("starting_after", $"starting_after '{after}' is not a ticker in the universe.");
+        }
+        var result = catalog.Page(page.StartingAfter, page.Limit);
+        var now = caller.Now;
+        var totals = await supply.TotalsAsync(caller.TenantId, [.. result.Items.Select(t => t.Ticker)], ct);
+        var data = new List<TokenSummary>(result.Items.Count);
+        foreach (var token in result.Items)
+        {
+            var quote = await prices.QuoteAsync(caller.TenantId, token.Ticker, now);
+            data.Add(new TokenSummary(token.Ticker, token.Name, token.AssetClass.WireName(), token.Fractional, token.Venue, token.SpvId,
+                Money.Quantity(totals.GetValueOrDefault(token.Ticker)), Money.Usd(quote.Price)));
+        }
+        return new ListResponse<TokenSummary>(data, result.HasMore, result.HasMore ? data[^1].Ticker : null);
+    }
+
+    public async Task<TokenDetail> RetrieveAsync(TenantContext caller, string ticker, CancellationToken ct)
+    {
+        if (!catalog.TryGet(ticker, out var token))
+        {
+            throw FloError.Of(FloErrorCatalog.AssetNotFound, $"Ticker '{ticker}' is not in the universe or was delisted mid-session.",
+                ("asset", ticker)).ToException();
+        }
+        var now = caller.Now;
+        var quote = await prices.QuoteAsync(caller.TenantId, token.Ticker, now);
+        var twap = await prices.TwapAsync(caller.TenantId, token.Ticker, now, TwapWindow);
+        var byChain = await supply.ForTokenAsync(caller.TenantId, token.Ticker, ct);
+        var profile = token.AssetClass.Profile();
+        return new TokenDetail(
+            token.Ticker, token.Name, profile.WireName, token.Fractional, token.Venue, token.Cusip, token.SpvId,
+            new SpvRecord(token.SpvId, Spv.Jurisdiction, Spv.Structure, Spv.SecurityAgent, Spv.Custodians, Spv.Attestor),
+            AttestationUrl(token.Ticker, now),
+            Money.Quantity(byChain.Values.Sum()),
+            Money.Usd(quote.Price),
+            new NavView(Money.Usd(quote.Price), TenantClockService.Format(quote.AsOf), quote.Stale),
+            new TwapView((int)TwapWindow.TotalSeconds, Money.Usd(twap)),
+            new BorrowTerms(profile.MaxLtvBps, profile.LiquidationLtvBps),
+            [.. SettlementChains.Live.Select(chain => new ChainDistribution(chain, Money.Quantity(byChain.GetValueOrDefault(chain))))]);
+    }
+
+    /// The latest daily attestation: the report for the previous UTC day on the tenant's clock.
+    public static string AttestationUrl(string ticker, DateTimeOffset now) =>
+        $"https://attest.flo.finance/ATT-{now.UtcDateTime.Date.AddDays(-1):yyyy-MM-dd}-{ticker}.pdf";
+
+    private sealed record SpvTemplate(string Jurisdiction, string Structure, string SecurityAgent, IReadOnlyList<string> Custodians, string Attestor);
+}
