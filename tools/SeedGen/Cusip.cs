@@ -1,6 +1,6 @@
 namespace FloSandbox.SeedGen;
 
-/// <summary>CUSIP check digit (modulus 10, "double add double") over the first eight characters.</summary>
+// CUSIP check digit (modulus 10, "double add double") over the first eight characters.
 public static class Cusip
 {
     public static char CheckDigit(ReadOnlySpan<char> first8)

@@ -2,7 +2,7 @@ using Bogus;
 
 namespace FloSandbox.SeedGen;
 
-/// <summary>Realistic synthetic names per asset class, never repeating a name already taken.</summary>
+// Realistic synthetic names per asset class, never repeating a name already taken.
 internal sealed class NameFactory(Faker faker, HashSet<string> takenNames)
 {
     private readonly string[] _sponsors = Enumerable.Range(0, 120)

@@ -1,6 +1,6 @@
 namespace FloSandbox.SeedGen;
 
-/// <summary>Vocabulary for synthetic instrument names.</summary>
+// Vocabulary for synthetic instrument names.
 internal static class NameParts
 {
     public static readonly string[] Industries =
@@ -82,7 +82,7 @@ internal static class NameParts
         "Private Lending Fund",
     ];
 
-    /// <summary>Words that carry no ticker letters ("Harlow Holdings Inc." gives H-A-R-L-O-W-H-O-L...).</summary>
+    // Words that lend no letters to a ticker: "Harlow Holdings Inc." draws on HARLOW and HOLDINGS only.
     public static readonly HashSet<string> TickerStopWords = new(StringComparer.Ordinal)
     {
         "THE", "AND", "INC", "CORP", "CORPORATION", "CO", "PLC", "LTD", "NV", "INCORPORATED", "GROUP", "ETF", "FUND",

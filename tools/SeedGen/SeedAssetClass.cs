@@ -1,6 +1,6 @@
 namespace FloSandbox.SeedGen;
 
-/// <summary>Wire names of the asset classes and how many tickers each class gets in the universe.</summary>
+// Wire names of the asset classes and how many tickers each class gets in the universe.
 public static class SeedAssetClass
 {
     public const string LargeCapEquity = "large_cap_equity";
@@ -9,7 +9,7 @@ public static class SeedAssetClass
     public const string CorporateCredit = "corporate_credit";
     public const string PrivateCredit = "private_credit";
 
-    /// <summary>Tickers per class, well-known names included. Sums to 8,124, the docs' reconciliation count.</summary>
+    // Tickers per class, well-known names included. Sums to 8,124, the docs' reconciliation count.
     public static readonly IReadOnlyList<(string AssetClass, int Count)> Shape =
     [
         (LargeCapEquity, 5_700),

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace FloSandbox.SeedGen;
 
-/// <summary>RFC 4180 writer for the token seed: LF line ends, UTF-8 without BOM, quotes only where needed.</summary>
+// RFC 4180 writer for the token seed: LF line ends, UTF-8 without BOM, quotes only where needed.
 public static class SeedCsv
 {
     public const string Header = "ticker,name,asset_class,fractional,venue,spv_id,cusip";

@@ -1,6 +1,6 @@
 namespace FloSandbox.SeedGen;
 
-/// <summary>One row of seed-data/tokens.csv.</summary>
+// One row of seed-data/tokens.csv.
 public sealed record SeedToken(
     string Ticker,
     string Name,

@@ -6,6 +6,6 @@ public static class SeedVenue
     public const string Nasdaq = "NASDAQ";
     public const string NyseArca = "NYSE Arca";
 
-    /// <summary>Unlisted vehicle (non-traded BDC, interval or direct-lending fund) dealt at NAV through its administrator.</summary>
+    // Unlisted vehicle (non-traded BDC, interval or direct-lending fund) dealt at NAV through its administrator.
     public const string Private = "private";
 }

@@ -3,10 +3,8 @@ using Bogus;
 
 namespace FloSandbox.SeedGen;
 
-/// <summary>
-/// Picks an unused ticker that reads like the name: first letters, initials or consonants first, then random
-/// in-order letters of the name, and only then random letters.
-/// </summary>
+// Picks an unused ticker that reads like the name: first letters, initials or consonants first, then random
+// in-order letters of the name, and only then random letters.
 internal sealed class TickerFactory(Faker faker, HashSet<string> takenTickers)
 {
     public string Next(string name, int length, string suffix = "")

@@ -2,10 +2,8 @@ using Bogus;
 
 namespace FloSandbox.SeedGen;
 
-/// <summary>
-/// Builds the sandbox ticker universe. Pure function of <see cref="Seed"/> and the pinned Bogus version:
-/// two runs give byte-identical CSV.
-/// </summary>
+// Builds the sandbox ticker universe. Pure function of Seed and the pinned Bogus version:
+// two runs give byte-identical CSV.
 public static class TokenUniverseGenerator
 {
     public const int Seed = 20_260_421;

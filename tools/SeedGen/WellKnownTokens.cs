@@ -3,7 +3,7 @@ using static FloSandbox.SeedGen.SeedVenue;
 
 namespace FloSandbox.SeedGen;
 
-/// <summary>Real instruments with their real names and listing venues; the docs' tickers come first in each class.</summary>
+// Real instruments with their real names and listing venues; the docs' tickers come first in each class.
 public static class WellKnownTokens
 {
     public sealed record Entry(string Ticker, string Name, string AssetClass, string Venue, bool Fractional);
