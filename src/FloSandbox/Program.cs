@@ -1,8 +1,10 @@
 using FloSandbox.Health;
+using FloSandbox.Market;
 using FloSandbox.Platform;
 using FloSandbox.Platform.Pipeline;
+using FloSandbox.Prices;
 using FloSandbox.Sandbox;
-using Microsoft.Extensions.Options;
+using FloSandbox.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data-dir"] = "DataDir" });
@@ -14,8 +16,10 @@ builder.WebHost.ConfigureKestrel((context, kestrel) =>
     kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue($"{RequestOptions.Section}:MaxBodyBytes", new RequestOptions().MaxBodyBytes));
 
 builder.Services.AddFloPlatform(builder.Configuration);
-builder.Services.AddSingleton<SandboxService>();
-builder.Services.AddSingleton<IReadinessCheck, LedgerReadiness>();
+builder.Services.AddMarket();
+builder.Services.AddPrices();
+builder.Services.AddTokens();
+builder.Services.AddSandbox();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -23,6 +27,8 @@ app.UseFloPlatform();
 app.MapOpenApi();
 app.MapHealth();
 app.MapSandbox();
+app.MapPrices();
+app.MapTokens();
 app.Run();
 
 public partial class Program;

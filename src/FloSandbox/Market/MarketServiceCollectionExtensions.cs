@@ -14,6 +14,8 @@ public static class MarketServiceCollectionExtensions
         services.TryAddSingleton(_ => TokenCatalog.Default);
         services.TryAddSingleton<MarketHours>();
         services.TryAddSingleton<PriceOracle>();
+        services.TryAddSingleton<MarketFacts>();
+        services.TryAddSingleton<FloSandbox.Platform.ErrorInjection.IMarketFacts>(sp => sp.GetRequiredService<MarketFacts>());
         return services;
     }
 }

@@ -15,6 +15,7 @@ public sealed record TenantView(
     string SettlementAddress,
     BalancesView Balances,
     ClockView Clock,
+    FloSandbox.Market.MarketView Market,
     KeyView Key,
     string CreatedAt)
 {

@@ -1,5 +1,6 @@
 using FloSandbox.Ledger;
 using FloSandbox.Ledger.Balances;
+using FloSandbox.Market;
 using FloSandbox.Platform.Clock;
 using FloSandbox.Platform.Errors;
 using FloSandbox.Tenants;
@@ -8,7 +9,8 @@ namespace FloSandbox.Sandbox;
 
 /// Reset, faucet and the tenant view: the sandbox's own controls.
 public sealed class SandboxService(
-    LedgerDatabase db, TenantRegistry tenants, BalanceStore balances, IEnumerable<ITenantStateOwner> owners)
+    LedgerDatabase db, TenantRegistry tenants, BalanceStore balances, IEnumerable<ITenantStateOwner> owners,
+    MarketHours hours, MarketFacts market)
 {
     public const decimal MaxFaucetAmount = 100_000_000m;
 
@@ -64,11 +66,12 @@ public sealed class SandboxService(
         return new CreatedKey(key, request.Scope, ApiKey.Hint(key), TenantClockService.Format(caller.Now));
     }
 
-    private static TenantView View(TenantContext caller, IReadOnlyDictionary<Currency, decimal> balances) => new(
+    private TenantView View(TenantContext caller, IReadOnlyDictionary<Currency, decimal> balances) => new(
         caller.TenantId,
         caller.Tenant.SettlementAddress,
         ViewOf(balances),
         new ClockView(TenantClockService.Format(caller.Now), (long)caller.Tenant.Clock.Offset.TotalSeconds),
+        MarketView.At(hours, market, caller.Now),
         new KeyView(caller.Scope.ToString().ToLowerInvariant(), caller.KeyHint),
         TenantClockService.Format(caller.Tenant.CreatedAt));
 
