@@ -4,6 +4,7 @@ using FloSandbox.Platform;
 using FloSandbox.Platform.Pipeline;
 using FloSandbox.Prices;
 using FloSandbox.Sandbox;
+using FloSandbox.Scheduling;
 using FloSandbox.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.WebHost.ConfigureKestrel((context, kestrel) =>
     kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue($"{RequestOptions.Section}:MaxBodyBytes", new RequestOptions().MaxBodyBytes));
 
 builder.Services.AddFloPlatform(builder.Configuration);
+builder.Services.AddScheduling();
 builder.Services.AddMarket();
 builder.Services.AddPrices();
 builder.Services.AddTokens();

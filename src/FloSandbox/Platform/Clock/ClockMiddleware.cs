@@ -1,10 +1,11 @@
+using FloSandbox.Scheduling;
 using FloSandbox.Tenants;
 
 namespace FloSandbox.Platform.Clock;
 
-/// Applies `X-Flo-Clock` before the request runs and reports the tenant's sandbox time in
+/// Applies `X-Flo-Clock` before the request runs (and runs what fell due by then), and reports the tenant's sandbox time in
 /// `X-Flo-Clock-Now` on every tenant response.
-public sealed class ClockMiddleware(RequestDelegate next, TenantClockService clocks)
+public sealed class ClockMiddleware(RequestDelegate next, TenantClockService clocks, DueWorkRunner dueWork)
 {
     public const string NowHeader = "X-Flo-Clock-Now";
 
@@ -23,6 +24,8 @@ public sealed class ClockMiddleware(RequestDelegate next, TenantClockService clo
         {
             var now = await clocks.AdvanceAsync(tenant, header, context.RequestAborted);
             context.Response.Headers[NowHeader] = TenantClockService.Format(now);
+            // Everything that fell due by the new time runs before the request does.
+            await dueWork.RunForTenantAsync(tenant.Id, context.RequestAborted);
         }
         await next(context);
     }
