@@ -78,10 +78,11 @@ public sealed class TransactionSender
 
     private async Task<TransactionReceipt> WaitForReceiptAsync(string hash, CancellationToken cancellationToken)
     {
-        // Automining nodes usually have the receipt at once; back off gently for those that do not.
+        // Automining nodes have the receipt within a millisecond or two: retry at once a few times,
+        // then back off gently for nodes that mine on an interval.
         var started = _timeProvider.GetTimestamp();
         var delay = TimeSpan.FromMilliseconds(1);
-        while (true)
+        for (var attempt = 0; ; attempt++)
         {
             if (await Rpc.GetTransactionReceiptAsync(hash, cancellationToken).ConfigureAwait(false) is { } receipt)
             {
@@ -91,6 +92,12 @@ public sealed class TransactionSender
             if (_timeProvider.GetElapsedTime(started) > ReceiptTimeout)
             {
                 throw new DevchainUnavailableException(Rpc.Endpoint, $"transaction {hash} was not mined within {ReceiptTimeout.TotalSeconds:0} s");
+            }
+
+            if (attempt < 8)
+            {
+                await Task.Yield();
+                continue;
             }
 
             await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
