@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using FloSandbox.Devchain.Abi;
-using FloSandbox.Devchain.Encoding;
 
 namespace FloSandbox.Devchain.Rpc;
 
@@ -78,7 +76,7 @@ public sealed partial class JsonRpcClient : IDisposable
         using var document = ParseDocument(response);
         if (document.RootElement.ValueKind != JsonValueKind.Array)
         {
-            throw ToException("batch", document.RootElement);
+            throw JsonRpcErrors.FromReply("batch", document.RootElement);
         }
 
         var results = new JsonRpcResult[requests.Count];
@@ -92,7 +90,7 @@ public sealed partial class JsonRpcClient : IDisposable
 
             var method = requests[(int)index].Method;
             results[index] = item.TryGetProperty("error", out _)
-                ? new JsonRpcResult(null, ToException(method, item))
+                ? new JsonRpcResult(null, JsonRpcErrors.FromReply(method, item))
                 : new JsonRpcResult(item.GetProperty("result").Clone(), null);
         }
 
@@ -131,7 +129,7 @@ public sealed partial class JsonRpcClient : IDisposable
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || root.TryGetProperty("error", out _) || !root.TryGetProperty("result", out var result))
         {
-            throw ToException(method, root);
+            throw JsonRpcErrors.FromReply(method, root);
         }
 
         try
@@ -181,44 +179,6 @@ public sealed partial class JsonRpcClient : IDisposable
         }
     }
 
-    private static JsonRpcException ToException(string method, JsonElement reply)
-    {
-        if (reply.ValueKind != JsonValueKind.Object || !reply.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object)
-        {
-            return new JsonRpcException(method, -32603, $"malformed reply: {Truncate(reply.GetRawText())}", null, null, null);
-        }
-
-        var code = error.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : -32603;
-        var message = error.TryGetProperty("message", out var m) ? m.GetString() ?? string.Empty : string.Empty;
-        JsonElement? data = error.TryGetProperty("data", out var d) ? d.Clone() : null;
-        var revertData = data is { } value ? RevertDataOf(value) : null;
-        return new JsonRpcException(method, code, message, data, revertData, revertData is null ? null : RevertDecoder.Describe(revertData));
-    }
-
-    private static byte[]? RevertDataOf(JsonElement data)
-    {
-        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("data", out var nested))
-        {
-            return RevertDataOf(nested);
-        }
-
-        return data.ValueKind == JsonValueKind.String && data.GetString() is { } text && text.StartsWith("0x", StringComparison.Ordinal)
-            ? TryDecodeHex(text)
-            : null;
-    }
-
-    private static byte[]? TryDecodeHex(string text)
-    {
-        try
-        {
-            return Hex.Decode(text);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
     private static HttpClient CreateHttpClient(TimeSpan timeout) => new(new SocketsHttpHandler
     {
         UseProxy = false,
@@ -231,14 +191,5 @@ public sealed partial class JsonRpcClient : IDisposable
         Timeout = timeout,
     };
 
-    private static string Truncate(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 297), "...");
-}
-
-/// <summary>The outcome of one request in a batch: a result or an error.</summary>
-/// <param name="Result">The <c>result</c> member when the request succeeded.</param>
-/// <param name="Error">The error when it failed.</param>
-public sealed record JsonRpcResult(JsonElement? Result, JsonRpcException? Error)
-{
-    /// <summary>The result, or throws the request's <see cref="JsonRpcException"/>.</summary>
-    public JsonElement GetResult() => Error is not null ? throw Error : Result!.Value;
+    internal static string Truncate(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 297), "...");
 }
