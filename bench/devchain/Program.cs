@@ -1,0 +1,63 @@
+using System.Globalization;
+using FloSandbox.Devchain;
+using FloSandbox.Devchain.Bench;
+
+// Devchain baselines. Usage: dotnet run -c Release --project bench/devchain [-- --ops 1000 --cold-runs 5]
+// Every throughput scenario runs on freshly started chains: Anvil gets slower as state grows, so
+// scenarios sharing a chain would measure their order rather than themselves.
+var operations = ArgValue("--ops", 1000);
+var coldRuns = ArgValue("--cold-runs", 5);
+
+Console.WriteLine($"FloSandbox devchain bench ({Environment.ProcessorCount} cores, {operations} ops per run)");
+Console.WriteLine();
+Console.WriteLine("Cold start: three chains from a fresh state directory, contracts deployed");
+await DevchainBenchmarks.ColdStartAsync(); // warm-up: JIT, page cache
+var coldStarts = new List<double>();
+for (var run = 0; run < coldRuns; run++)
+{
+    coldStarts.Add((await DevchainBenchmarks.ColdStartAsync()).TotalMilliseconds);
+}
+
+coldStarts.Sort();
+Console.WriteLine($"  runs {coldRuns}: min {coldStarts[0]:0} ms, median {coldStarts[coldStarts.Count / 2]:0} ms, max {coldStarts[^1]:0} ms");
+Console.WriteLine();
+
+Console.WriteLine("Raw Anvil throughput on one chain (base), fresh chains per scenario");
+await OnFreshChain(n => DevchainBenchmarks.OperatorMintsAsync(n, 200, 1, distinctRecipients: false)); // warm-up
+await OnFreshChain(n => DevchainBenchmarks.OperatorMintsAsync(n, operations, 1, distinctRecipients: false));
+await OnFreshChain(n => DevchainBenchmarks.OperatorMintsAsync(n, operations, 4, distinctRecipients: false));
+await OnFreshChain(n => DevchainBenchmarks.OperatorMintsAsync(n, operations, 1, distinctRecipients: true));
+await OnFreshChain(n => DevchainBenchmarks.ParallelSendersAsync(n, operations, 4));
+await OnFreshChain(n => DevchainBenchmarks.RawParallelTransfersAsync(n, operations, 1, sync: true));
+await OnFreshChain(n => DevchainBenchmarks.RawParallelTransfersAsync(n, operations, 4, sync: true));
+await OnFreshChain(n => DevchainBenchmarks.RawParallelTransfersAsync(n, operations, 4, sync: false));
+await OnFreshChain(n => DevchainBenchmarks.SendThenReceiptAsync(n, operations));
+await OnFreshChain(n => DevchainBenchmarks.BalanceReadsAsync(n, operations, 1));
+await OnFreshChain(n => DevchainBenchmarks.BalanceReadsAsync(n, operations, 4));
+
+Console.WriteLine();
+Console.WriteLine("All three chains at once (operator mints, one worker per chain)");
+await using (var cluster = await DevchainCluster.StartAsync(new DevchainOptions()))
+{
+    var perChain = await Task.WhenAll(cluster.Networks.Select(n => DevchainBenchmarks.OperatorMintsAsync(n, operations, 1, distinctRecipients: false)));
+    foreach (var (chain, result) in cluster.Networks.Zip(perChain))
+    {
+        Console.WriteLine($"  {chain.Chain.Name,-9} {result}");
+    }
+
+    Console.WriteLine($"  combined  {perChain.Sum(r => r.PerSecond):0} mints/s");
+}
+
+return;
+
+static async Task OnFreshChain(Func<DevchainNetwork, Task<ThroughputResult>> scenario)
+{
+    await using var cluster = await DevchainCluster.StartAsync(new DevchainOptions());
+    Console.WriteLine($"  {await scenario(cluster["base"])}");
+}
+
+int ArgValue(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}

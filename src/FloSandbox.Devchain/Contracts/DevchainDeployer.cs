@@ -1,0 +1,75 @@
+using FloSandbox.Devchain.Encoding;
+using FloSandbox.Devchain.Rpc;
+
+namespace FloSandbox.Devchain.Contracts;
+
+/// <summary>What <see cref="DevchainDeployer.EnsureDeployedAsync"/> found and did on one chain.</summary>
+/// <param name="Deployed">Contracts deployed now (e.g. <c>FloTokenFactory</c>, <c>USDC</c>).</param>
+/// <param name="AlreadyPresent">Contracts found with code at their expected address (a restart with persisted state).</param>
+public sealed record DeploymentOutcome(IReadOnlyList<string> Deployed, IReadOnlyList<string> AlreadyPresent);
+
+/// <summary>
+/// Deploys the factory, USDC and USDT from the operator at nonces 0, 1 and 2, or verifies that they are
+/// already there. Same nonces on every chain → same addresses on every chain (<see cref="DevchainAccounts"/>).
+/// </summary>
+public static class DevchainDeployer
+{
+    private const ulong DeploymentGas = 6_000_000;
+
+    private static readonly (string Label, EvmAddress Address, Func<byte[]> Data)[] Plan =
+    [
+        ("FloTokenFactory", DevchainAccounts.Factory, () => ContractArtifact.Load("FloTokenFactory").DeploymentData()),
+        ("USDC", DevchainAccounts.Usdc, () => ContractArtifact.Load("MockStablecoin").DeploymentData("USD Coin", "USDC")),
+        ("USDT", DevchainAccounts.Usdt, () => ContractArtifact.Load("MockStablecoin").DeploymentData("Tether USD", "USDT")),
+    ];
+
+    /// <summary>Deploys whatever is missing; contracts with code at their address are left alone.</summary>
+    /// <exception cref="DevchainDeploymentException">A contract is missing but the operator's nonce is past the one it must be deployed at, so its address cannot be reached any more.</exception>
+    public static async Task<DeploymentOutcome> EnsureDeployedAsync(TransactionSender sender, DevchainChain chain, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(chain);
+        var operatorAccount = DevchainAccounts.Operator;
+
+        // One round trip for the whole check: the code at every expected address plus the operator's nonce.
+        var requests = Plan.Select(step => new JsonRpcRequest("eth_getCode", [step.Address, BlockTag.Latest]))
+            .Append(new JsonRpcRequest("eth_getTransactionCount", [operatorAccount, BlockTag.Latest]))
+            .ToArray();
+        var results = await sender.Rpc.BatchAsync(requests, cancellationToken).ConfigureAwait(false);
+        var nonce = Hex.DecodeQuantityUInt64(results[^1].GetResult().GetString()!);
+
+        var deployed = new List<string>();
+        var present = new List<string>();
+        for (var i = 0; i < Plan.Length; i++)
+        {
+            var (label, address, data) = Plan[i];
+            if (results[i].GetResult().GetString() is { Length: > 2 })
+            {
+                present.Add(label);
+                continue;
+            }
+
+            if (nonce != (ulong)i)
+            {
+                throw new DevchainDeploymentException(
+                    $"{label} is missing on {chain}: it must be deployed at {address} by the operator {operatorAccount} at nonce {i}, " +
+                    $"but the operator's nonce is {nonce}. The chain state does not come from this sandbox; reset it (delete the state file) " +
+                    "or point Devchain:RpcUrls at a fresh node.");
+            }
+
+            var receipt = await sender.SendAsync(
+                new TransactionRequest(From: operatorAccount, Data: data(), Gas: DeploymentGas),
+                $"deploying {label} on {chain}",
+                cancellationToken).ConfigureAwait(false);
+            if (receipt.ContractAddress != address)
+            {
+                throw new DevchainDeploymentException($"{label} on {chain} landed at {receipt.ContractAddress} instead of {address}.");
+            }
+
+            deployed.Add(label);
+            nonce++;
+        }
+
+        return new DeploymentOutcome(deployed, present);
+    }
+}

@@ -1,0 +1,183 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace FloSandbox.Devchain.Node;
+
+/// <summary>Spawns Anvil on an OS-chosen loopback port and waits, bounded, until it serves the right chain.</summary>
+internal static partial class AnvilLauncher
+{
+    /// <summary>Anvil's default mnemonic, passed explicitly so account 0 is always the same operator.</summary>
+    public const string Mnemonic = "test test test test test test test test test test test junk";
+
+    public static async Task<AnvilNode> StartAsync(string binary, DevchainChain chain, DevchainOptions options, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var stateFile = StateFileFor(chain, options.StateDirectory);
+        var process = new Process { StartInfo = StartInfo(binary, chain, options, stateFile), EnableRaisingEvents = true };
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new OutputTail();
+        process.Exited += (_, _) => exited.TrySetResult();
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            process.Dispose();
+            throw new AnvilStartException($"Could not start anvil for {chain} from '{binary}': {ex.Message}", ex);
+        }
+
+        // Anvil logs every request to stdout (it only prints its port when not --quiet), so both
+        // streams are drained for the life of the process to keep its pipes from filling up.
+        _ = PumpAsync(process.StandardOutput, output, listening);
+        _ = PumpAsync(process.StandardError, output, null);
+
+        using var deadline = new CancellationTokenSource(options.StartupTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        AnvilNode? node = null;
+        try
+        {
+            var finished = await Task.WhenAny(listening.Task, exited.Task).WaitAsync(linked.Token).ConfigureAwait(false);
+            if (finished != listening.Task)
+            {
+                throw Failed(chain, binary, $"exited with code {process.ExitCode} before listening", output);
+            }
+
+            node = new AnvilNode(chain, process, await listening.Task.ConfigureAwait(false), stateFile, output, exited);
+            while (!await node.IsAliveAsync(linked.Token).ConfigureAwait(false))
+            {
+                if (node.HasExited)
+                {
+                    throw Failed(chain, binary, $"exited with code {process.ExitCode} during start-up", output);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(10), timeProvider, linked.Token).ConfigureAwait(false);
+            }
+
+            return node;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await DiscardAsync(process, node).ConfigureAwait(false);
+            throw Failed(chain, binary, $"did not answer eth_chainId with {chain.ChainId} within {options.StartupTimeout.TotalSeconds:0.#} s", output);
+        }
+        catch
+        {
+            await DiscardAsync(process, node).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(string binary, DevchainChain chain, DevchainOptions options, string? stateFile)
+    {
+        var start = new ProcessStartInfo(binary)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+        };
+        string[] arguments =
+        [
+            "--host", "127.0.0.1",
+            "--port", "0",
+            "--chain-id", chain.ChainId.ToString(CultureInfo.InvariantCulture),
+            "--mnemonic", Mnemonic,
+            "--hardfork", options.Hardfork,
+            "--color", "never",
+        ];
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (stateFile is not null)
+        {
+            var interval = Math.Max(1, (int)Math.Ceiling(options.StateInterval.TotalSeconds));
+            start.ArgumentList.Add("--state");
+            start.ArgumentList.Add(stateFile);
+            start.ArgumentList.Add("--state-interval");
+            start.ArgumentList.Add(interval.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return start;
+    }
+
+    private static string? StateFileFor(DevchainChain chain, string? stateDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(stateDirectory))
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(stateDirectory);
+        return Path.GetFullPath(Path.Combine(stateDirectory, $"{chain.Name}.json"));
+    }
+
+    private static async Task PumpAsync(StreamReader reader, OutputTail output, TaskCompletionSource<Uri>? listening)
+    {
+        var buffer = new char[4096];
+        var pending = string.Empty;
+        try
+        {
+            int read;
+            while ((read = await reader.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            {
+                output.Append(buffer.AsSpan(0, read));
+                if (listening is null || listening.Task.IsCompleted)
+                {
+                    continue;
+                }
+
+                pending = string.Concat(pending, buffer.AsSpan(0, read));
+                var match = ListeningLine().Match(pending);
+                if (match.Success)
+                {
+                    listening.TrySetResult(new Uri($"http://{match.Groups["host"].Value}:{match.Groups["port"].Value}/"));
+                    pending = string.Empty;
+                }
+                else if (pending.Length > 16384)
+                {
+                    pending = pending[^256..];
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // The process went away; its exit is reported through Process.Exited.
+        }
+    }
+
+    private static async Task DiscardAsync(Process process, AnvilNode? node)
+    {
+        if (node is not null)
+        {
+            node.Kill();
+            await node.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+
+        process.Dispose();
+    }
+
+    private static AnvilStartException Failed(DevchainChain chain, string binary, string what, OutputTail output)
+    {
+        var text = output.ToString();
+        return new AnvilStartException(
+            $"Anvil for {chain} ('{binary}') {what}." + (text.Length == 0 ? " It printed nothing." : $" Its output ends with:\n{text}"));
+    }
+
+    [GeneratedRegex(@"Listening on (?<host>[0-9.]+):(?<port>\d+)")]
+    private static partial Regex ListeningLine();
+}

@@ -1,0 +1,64 @@
+namespace FloSandbox.Devchain.Node;
+
+/// <summary>
+/// Starts Anvil nodes (one per chain, each on a free loopback port, optionally persisting state under
+/// <see cref="DevchainOptions.StateDirectory"/>) and stops all of them on dispose.
+/// </summary>
+public sealed class AnvilProcessManager : IAsyncDisposable
+{
+    private readonly DevchainOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly List<AnvilNode> _nodes = [];
+    private readonly Lock _gate = new();
+
+    /// <summary>Creates a manager; nothing starts until <see cref="StartAsync"/>.</summary>
+    public AnvilProcessManager(DevchainOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The nodes started so far, including ones that have since exited.</summary>
+    public IReadOnlyList<AnvilNode> Nodes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _nodes.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts Anvil for <paramref name="chain"/> and returns once it answers <c>eth_chainId</c>.
+    /// Bounded by <see cref="DevchainOptions.StartupTimeout"/>.
+    /// </summary>
+    /// <exception cref="AnvilStartException">The binary is missing, the process failed, or it did not become ready in time; the message carries Anvil's output.</exception>
+    public async Task<AnvilNode> StartAsync(DevchainChain chain, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var binary = AnvilBinary.Resolve(_options.AnvilPath, _options.DevchainDirectory);
+        var node = await AnvilLauncher.StartAsync(binary, chain, _options, _timeProvider, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _nodes.Add(node);
+        }
+
+        return node;
+    }
+
+    /// <summary>Stops every node (SIGTERM so state files are written, then kill), in parallel.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        AnvilNode[] nodes;
+        lock (_gate)
+        {
+            nodes = _nodes.ToArray();
+            _nodes.Clear();
+        }
+
+        await Task.WhenAll(nodes.Select(node => node.DisposeAsync().AsTask())).ConfigureAwait(false);
+    }
+}

@@ -1,2 +1,0 @@
-namespace FloSandbox.Devchain; /// <summary>x</summary>
-public static class Placeholder {}

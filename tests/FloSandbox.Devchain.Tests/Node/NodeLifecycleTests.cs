@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Numerics;
+using FloSandbox.Devchain.Contracts;
+using FloSandbox.Devchain.Node;
+using FloSandbox.Devchain.Rpc;
+using FloSandbox.Devchain.Tests.Infrastructure;
+
+namespace FloSandbox.Devchain.Tests.Node;
+
+/// <summary>Lifecycle tests start their own nodes, so killing or restarting them never disturbs the shared chains.</summary>
+public sealed class NodeLifecycleTests
+{
+    [Fact]
+    public async Task Restart_With_Persisted_State_Finds_Contracts_And_Balances()
+    {
+        var options = new DevchainOptions { StateDirectory = TestPaths.NewTempDirectory() };
+        var holder = SettlementAddress.ForApiKey("sk_test_restart");
+        var ticker = DevchainFixture.UniqueTicker();
+        BigInteger nonceBefore;
+        await using (var first = await DevchainCluster.StartAsync(options))
+        {
+            Assert.Equal(3, first["base"].Deployment.Deployed.Count);
+            var deployment = await first["base"].Factory.DeployAsync(ticker, "Persisted Inc.");
+            await first["base"].Token(deployment.Token).MintAsync(holder, 1_000_000);
+            await first["ethereum"].Usdc.MintAsync(holder, 42);
+            nonceBefore = await first["base"].Rpc.GetTransactionCountAsync(DevchainAccounts.Operator);
+        }
+
+        Assert.All(["base", "arbitrum", "ethereum"], chain => Assert.True(File.Exists(Path.Combine(options.StateDirectory, chain + ".json"))));
+        await using var second = await DevchainCluster.StartAsync(options);
+
+        Assert.All(second.Networks, n => Assert.Empty(n.Deployment.Deployed));
+        Assert.All(second.Networks, n => Assert.Equal(["FloTokenFactory", "USDC", "USDT"], n.Deployment.AlreadyPresent));
+        var token = await second["base"].Factory.TokenOfAsync(ticker);
+        Assert.NotNull(token);
+        Assert.Equal(new BigInteger(1_000_000), await second["base"].Token(token.Value).BalanceOfAsync(holder));
+        Assert.Equal(new BigInteger(42), await second["ethereum"].Usdc.BalanceOfAsync(holder));
+        Assert.Equal(nonceBefore, await second["base"].Rpc.GetTransactionCountAsync(DevchainAccounts.Operator));
+    }
+
+    [Fact]
+    public async Task A_Killed_Anvil_Is_Reported_Dead_At_Once_And_Calls_Fail_Fast()
+    {
+        await using var processes = new AnvilProcessManager(new DevchainOptions());
+        var node = await processes.StartAsync(DevchainChain.Arbitrum);
+        using var rpc = new JsonRpcClient(node.RpcUrl);
+        Assert.True(await node.IsAliveAsync());
+        Assert.Equal(42161UL, await rpc.GetChainIdAsync());
+
+        node.Kill();
+        await node.Exited.WaitAsync(TimeSpan.FromSeconds(5));
+        var watch = Stopwatch.StartNew();
+        var alive = await node.IsAliveAsync();
+        var error = await Assert.ThrowsAsync<DevchainUnavailableException>(() => rpc.GetBlockNumberAsync());
+        watch.Stop();
+
+        Assert.False(alive);
+        Assert.True(node.HasExited);
+        Assert.Equal(node.RpcUrl, error.Endpoint);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_Missing_Binary_Gives_A_Clear_Error()
+    {
+        var missing = Path.Combine(TestPaths.NewTempDirectory(), "anvil");
+        await using var processes = new AnvilProcessManager(new DevchainOptions { AnvilPath = missing });
+
+        var error = await Assert.ThrowsAsync<AnvilStartException>(() => processes.StartAsync(DevchainChain.Base));
+
+        Assert.Contains("Devchain:AnvilPath", error.Message);
+        Assert.Contains(missing, error.Message);
+    }
+
+    [Fact]
+    public async Task Without_Configuration_The_Npm_Installed_Binary_Is_Found()
+    {
+        var resolved = AnvilBinary.Resolve(configuredPath: null, devchainDirectory: null);
+
+        Assert.StartsWith(Path.Combine(TestPaths.DevchainDirectory, "node_modules"), resolved);
+        Assert.Contains("@foundry-rs", resolved);
+        var (exitCode, output) = await TestPaths.RunAsync(resolved, TestPaths.DevchainDirectory, "--version");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("1.7.1", output);
+    }
+
+    [Fact]
+    public async Task An_Anvil_That_Fails_To_Start_Reports_Its_Own_Error_Output()
+    {
+        var stateDirectory = TestPaths.NewTempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(stateDirectory, "base.json"), "this is not a state file");
+        await using var processes = new AnvilProcessManager(new DevchainOptions { StateDirectory = stateDirectory });
+
+        var error = await Assert.ThrowsAsync<AnvilStartException>(() => processes.StartAsync(DevchainChain.Base));
+
+        Assert.Contains("exited with code", error.Message);
+        Assert.Contains("failed to parse json", error.Message);
+    }
+
+    [Fact]
+    public async Task An_Anvil_That_Never_Answers_Times_Out_Instead_Of_Hanging()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // the stand-in binary is a shell script
+        }
+
+        var fake = Path.Combine(TestPaths.NewTempDirectory(), "anvil");
+        await File.WriteAllTextAsync(fake, "#!/bin/sh\necho 'pretending to start'\nexec sleep 60\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var options = new DevchainOptions { AnvilPath = fake, StartupTimeout = TimeSpan.FromSeconds(1) };
+        await using var processes = new AnvilProcessManager(options);
+        var watch = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<AnvilStartException>(() => processes.StartAsync(DevchainChain.Ethereum));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Contains("within 1 s", error.Message);
+        Assert.Contains("pretending to start", error.Message);
+    }
+
+    [Fact]
+    public async Task A_Chain_Whose_Operator_Nonce_Moved_On_Without_The_Contracts_Is_Refused()
+    {
+        await using var processes = new AnvilProcessManager(new DevchainOptions());
+        var node = await processes.StartAsync(DevchainChain.Base);
+        using var rpc = new JsonRpcClient(node.RpcUrl);
+        var sender = new TransactionSender(rpc);
+        await sender.SendAsync(new TransactionRequest(From: DevchainAccounts.Operator, To: DevchainAccounts.Unlocked[1], Value: 1), "stray transfer");
+
+        var error = await Assert.ThrowsAsync<DevchainDeploymentException>(() => DevchainDeployer.EnsureDeployedAsync(sender, DevchainChain.Base));
+
+        Assert.Contains("FloTokenFactory is missing on base (8453)", error.Message);
+        Assert.Contains("nonce is 1", error.Message);
+    }
+
+    [Fact]
+    public async Task A_Configured_Rpc_Url_Is_Used_Instead_Of_Spawning_Anvil()
+    {
+        await using var processes = new AnvilProcessManager(new DevchainOptions());
+        var external = await processes.StartAsync(DevchainChain.Ethereum);
+        var options = new DevchainOptions { RpcUrls = { ["ethereum"] = external.RpcUrl.ToString() } };
+
+        await using var cluster = await DevchainCluster.StartAsync(options);
+
+        Assert.Null(cluster["ethereum"].Node);
+        Assert.Equal(external.RpcUrl, cluster["ethereum"].RpcUrl);
+        Assert.NotNull(cluster["base"].Node);
+        Assert.Equal(["FloTokenFactory", "USDC", "USDT"], cluster["ethereum"].Deployment.Deployed);
+        Assert.True(await cluster.IsHealthyAsync());
+    }
+}

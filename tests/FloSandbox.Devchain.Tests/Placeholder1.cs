@@ -1,1 +1,0 @@
-public class Placeholder1 { [Fact] public void A() => Assert.True(true); }
