@@ -1,3 +1,4 @@
+using FloSandbox.Chain;
 using FloSandbox.Health;
 using FloSandbox.Market;
 using FloSandbox.Platform;
@@ -17,6 +18,7 @@ builder.WebHost.ConfigureKestrel((context, kestrel) =>
     kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue($"{RequestOptions.Section}:MaxBodyBytes", new RequestOptions().MaxBodyBytes));
 
 builder.Services.AddFloPlatform(builder.Configuration);
+builder.Services.AddChain(builder.Configuration);
 builder.Services.AddScheduling();
 builder.Services.AddMarket();
 builder.Services.AddPrices();
@@ -25,12 +27,14 @@ builder.Services.AddSandbox();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+await app.Services.StartChainAsync(app.Lifetime.ApplicationStopping);
 app.UseFloPlatform();
 app.MapOpenApi();
 app.MapHealth();
 app.MapSandbox();
 app.MapPrices();
 app.MapTokens();
-app.Run();
+app.MapRpc();
+await app.RunAsync();
 
 public partial class Program;

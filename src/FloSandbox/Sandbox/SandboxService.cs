@@ -1,3 +1,4 @@
+using FloSandbox.Chain;
 using FloSandbox.Ledger;
 using FloSandbox.Ledger.Balances;
 using FloSandbox.Market;
@@ -7,10 +8,11 @@ using FloSandbox.Tenants;
 
 namespace FloSandbox.Sandbox;
 
-/// Reset, faucet and the tenant view: the sandbox's own controls.
+/// Reset, faucet and the tenant view: the sandbox's own controls. The chain moves first, then the ledger,
+/// so a dead devchain (503) leaves the ledger unchanged.
 public sealed class SandboxService(
     LedgerDatabase db, TenantRegistry tenants, BalanceStore balances, IEnumerable<ITenantStateOwner> owners,
-    MarketHours hours, MarketFacts market)
+    IEnumerable<ITenantLifecycle> lifecycles, TenantWallets wallets, MarketHours hours, MarketFacts market)
 {
     public const decimal MaxFaucetAmount = 100_000_000m;
 
@@ -20,6 +22,10 @@ public sealed class SandboxService(
     /// Wipes every row the tenant owns and writes a fresh tenant's starting state, in one transaction.
     public async Task<TenantView> ResetAsync(TenantContext caller, CancellationToken ct)
     {
+        foreach (var lifecycle in lifecycles)
+        {
+            await lifecycle.ResettingAsync(caller.Tenant, ct);
+        }
         await db.WriteAsync(async (c, tx) =>
         {
             foreach (var owner in owners)
@@ -46,6 +52,7 @@ public sealed class SandboxService(
         {
             throw FloException.Invalid("amount", $"amount has more than 6 decimal places: {request.Amount}.");
         }
+        await wallets.CreditAsync(caller.Tenant.SettlementAddress, currency, request.Amount, ct);
         var after = await db.WriteAsync(async (c, tx) =>
         {
             await BalanceStore.CreditAsync(c, tx, caller.TenantId, currency, request.Amount);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dapper;
+using FloSandbox.Devchain;
 using FloSandbox.Ledger;
 using FloSandbox.Platform.Ids;
 
@@ -7,7 +8,8 @@ namespace FloSandbox.Tenants;
 
 /// Resolves keys to tenants, provisioning a tenant the first time a well-formed test key is seen.
 /// Resolved keys and tenant clocks are cached in memory; the ledger is the source of truth.
-public sealed class TenantRegistry(LedgerDatabase db, TimeProvider time, IEnumerable<ITenantInitializer> initializers)
+public sealed class TenantRegistry(
+    LedgerDatabase db, TimeProvider time, IEnumerable<ITenantInitializer> initializers, IEnumerable<ITenantLifecycle> lifecycles)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TenantContext>>> _byKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Tenant> _byId = new(StringComparer.Ordinal);
@@ -37,7 +39,11 @@ public sealed class TenantRegistry(LedgerDatabase db, TimeProvider time, IEnumer
             return new TenantContext(Materialize(found), Enum.Parse<KeyScope>(found.Scope, ignoreCase: true), found.KeyHint);
         }
 
-        var tenant = new Tenant(FloIds.New("ten"), SettlementAddresses.ForApiKey(key), new TenantClock(time, TimeSpan.Zero), time.GetUtcNow());
+        var tenant = new Tenant(FloIds.New("ten"), SettlementAddress.ForApiKey(key).ToString(), new TenantClock(time, TimeSpan.Zero), time.GetUtcNow());
+        foreach (var lifecycle in lifecycles)
+        {
+            await lifecycle.ProvisioningAsync(tenant, CancellationToken.None);
+        }
         var winner = await db.WriteAsync(async (c, tx) =>
         {
             // Another process (or a racing request before the cache) may have provisioned it first.

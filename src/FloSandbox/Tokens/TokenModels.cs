@@ -23,7 +23,7 @@ public sealed record SpvRecord(
     IReadOnlyList<string> Custodians,
     string Attestor);
 
-public sealed record ChainDistribution(string Chain, string Supply);
+public sealed record ChainDistribution(string Chain, long ChainId, string Supply, ContractView Contract);
 
 public sealed record TwapView(int WindowSeconds, string Price);
 

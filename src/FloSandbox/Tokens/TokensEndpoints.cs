@@ -24,6 +24,16 @@ public static class TokensEndpoints
             .WithSummary("One token: full SPV record, attestation URL, supply, NAV and per-chain distribution.")
             .ProducesFloProblems(FloErrorCatalog.AssetNotFound);
 
+        group.MapPost("/{ticker}/deployments", async Task<Results<Created<TokenDeploymentView>, Ok<TokenDeploymentView>>> (
+                string ticker, EnsureDeployedRequest request, TokensService tokens, CancellationToken ct) =>
+            {
+                var (view, deployedNow) = await tokens.EnsureDeployedAsync(ticker, request, ct);
+                return deployedNow ? TypedResults.Created((string?)null, view) : TypedResults.Ok(view);
+            })
+            .WithName("EnsureTokenDeployed")
+            .WithSummary("Deploys the token's ERC-20 on a chain if it is missing (idempotent): 201 when this call deployed it, 200 when it existed.")
+            .ProducesFloProblems(FloErrorCatalog.AssetNotFound, FloErrorCatalog.Forbidden, FloErrorCatalog.ServiceUnavailable);
+
         return group;
     }
 }

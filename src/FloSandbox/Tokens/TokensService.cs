@@ -1,3 +1,5 @@
+using FloSandbox.Chain;
+using FloSandbox.Devchain;
 using FloSandbox.Ledger;
 using FloSandbox.Market;
 using FloSandbox.Platform.Chains;
@@ -10,7 +12,7 @@ using FloSandbox.Tenants;
 namespace FloSandbox.Tokens;
 
 /// The read-only token catalog as one tenant sees it: the universe, with this tenant's supply and prices.
-public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, TokenSupplyStore supply)
+public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, TokenSupplyStore supply, DeploymentRegistry deployments)
 {
     public static readonly TimeSpan TwapWindow = TimeSpan.FromSeconds(30);
 
@@ -38,11 +40,7 @@ public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, Tok
 
     public async Task<TokenDetail> RetrieveAsync(TenantContext caller, string ticker, CancellationToken ct)
     {
-        if (!catalog.TryGet(ticker, out var token))
-        {
-            throw FloError.Of(FloErrorCatalog.AssetNotFound, $"Ticker '{ticker}' is not in the universe or was delisted mid-session.",
-                ("asset", ticker)).ToException();
-        }
+        var token = Resolve(ticker);
         var now = caller.Now;
         var quote = await prices.QuoteAsync(caller.TenantId, token.Ticker, now);
         var twap = await prices.TwapAsync(caller.TenantId, token.Ticker, now, TwapWindow);
@@ -57,8 +55,30 @@ public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, Tok
             new NavView(Money.Usd(quote.Price), TenantClockService.Format(quote.AsOf), quote.Stale),
             new TwapView((int)TwapWindow.TotalSeconds, Money.Usd(twap)),
             new BorrowTerms(profile.MaxLtvBps, profile.LiquidationLtvBps),
-            [.. SettlementChains.Live.Select(chain => new ChainDistribution(chain, Money.Quantity(byChain.GetValueOrDefault(chain))))]);
+            [.. DevchainChain.All.Select(chain => new ChainDistribution(chain.Name, (long)chain.ChainId,
+                Money.Quantity(byChain.GetValueOrDefault(chain.Name)), ContractOn(chain.Name, token.Ticker)))]);
     }
+
+    /// Deploys the token on the chain if it is missing (idempotent): `client.tokens.ensure_deployed`.
+    public async Task<(TokenDeploymentView View, bool DeployedNow)> EnsureDeployedAsync(string ticker, EnsureDeployedRequest request, CancellationToken ct)
+    {
+        var token = Resolve(ticker);
+        var chain = SettlementChains.RequireLive(request.Chain, "chain");
+        var result = await deployments.EnsureAsync(chain, token.Ticker, token.Name, ct);
+        var d = result.Deployment;
+        return (new TokenDeploymentView(token.Ticker, chain, (long)DevchainChain.Get(chain).ChainId, d.Address.ToString(),
+            result.DeployedNow, d.TransactionHash, (long)result.GasUsed, (long)d.BlockNumber), result.DeployedNow);
+    }
+
+    private ContractView ContractOn(string chain, string ticker) =>
+        deployments.Find(chain, ticker) is { } deployed
+            ? new ContractView(deployed.Address.ToString(), true)
+            : new ContractView(deployments.Predicted(ticker).ToString(), false);
+
+    public TokenInfo Resolve(string ticker) =>
+        catalog.TryGet(ticker, out var token) ? token
+        : throw FloError.Of(FloErrorCatalog.AssetNotFound, $"Ticker '{ticker}' is not in the universe or was delisted mid-session.",
+            ("asset", ticker)).ToException();
 
     /// The latest daily attestation: the report for the previous UTC day on the tenant's clock.
     public static string AttestationUrl(string ticker, DateTimeOffset now) =>

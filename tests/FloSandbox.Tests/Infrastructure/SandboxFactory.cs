@@ -13,6 +13,15 @@ public class SandboxFactory(IDictionary<string, string?>? settings = null) : Web
 
     private static readonly Lazy<SandboxFactory> SharedInstance = new(() => new SandboxFactory());
 
+    /// Called once at the end of the test run (see <see cref="SandboxTestFramework"/>).
+    internal static void DisposeShared()
+    {
+        if (SharedInstance.IsValueCreated)
+        {
+            SharedInstance.Value.Dispose();
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -10,7 +10,9 @@ public sealed class BalanceStore(LedgerDatabase db) : ITenantInitializer, ITenan
 {
     public const decimal InitialUsdc = 1_000_000m;
 
-    public Task<IReadOnlyDictionary<Currency, decimal>> GetAsync(string tenantId, CancellationToken ct) =>
+    public Task<IReadOnlyDictionary<Currency, decimal>> GetAsync(string tenantId, CancellationToken ct) => GetAsync(db, tenantId, ct);
+
+    public static Task<IReadOnlyDictionary<Currency, decimal>> GetAsync(LedgerDatabase db, string tenantId, CancellationToken ct) =>
         db.ReadAsync(c => GetAsync(c, null, tenantId), ct);
 
     public static async Task<IReadOnlyDictionary<Currency, decimal>> GetAsync(SqliteConnection c, SqliteTransaction? tx, string tenantId)

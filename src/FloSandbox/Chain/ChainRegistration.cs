@@ -1,0 +1,47 @@
+using FloSandbox.Devchain;
+using FloSandbox.Health;
+using FloSandbox.Ledger;
+using FloSandbox.Tenants;
+
+namespace FloSandbox.Chain;
+
+public static class ChainRegistration
+{
+    /// The devchains, tenants' wallets on them, the deployment registry and the reconciler. Chain state
+    /// lives beside the ledger (`<data dir>/chains`) unless the ledger is in memory or
+    /// `Devchain:StateDirectory` says otherwise.
+    public static IServiceCollection AddChain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DevchainOptions>().BindConfiguration(DevchainOptions.SectionName)
+            .PostConfigure<Microsoft.Extensions.Options.IOptions<LedgerOptions>>((o, ledger) =>
+            {
+                if (string.IsNullOrEmpty(o.StateDirectory) && !ledger.Value.InMemory)
+                {
+                    o.StateDirectory = Path.Combine(Path.GetFullPath(ledger.Value.DataDirectory), "chains");
+                }
+            })
+            .Validate(o => o.StartupTimeout > TimeSpan.Zero && o.RequestTimeout > TimeSpan.Zero && o.StateInterval >= TimeSpan.FromSeconds(1),
+                "Devchain timeouts must be positive and StateInterval at least one second.")
+            .Validate(o => o.RpcUrls.Keys.All(k => DevchainChain.TryGet(k, out _)), "Devchain:RpcUrls keys must be base, arbitrum or ethereum.")
+            .ValidateOnStart();
+        services.AddSingleton<DevchainHost>();
+        services.AddHostedService<DevchainShutdown>();
+        services.AddSingleton<TenantWallets>();
+        services.AddSingleton<ITenantLifecycle>(sp => sp.GetRequiredService<TenantWallets>());
+        services.AddSingleton<DeploymentRegistry>();
+        services.AddSingleton<ChainReconciler>();
+        foreach (var chain in DevchainChain.All)
+        {
+            services.AddSingleton<IReadinessCheck>(sp => new DevchainReadiness(sp.GetRequiredService<DevchainHost>(), chain.Name));
+        }
+        return services;
+    }
+
+    /// Starts the chains, loads the deployment registry and reconciles chain with ledger, before serving.
+    public static async Task StartChainAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.GetRequiredService<DevchainHost>().StartAsync(ct);
+        await services.GetRequiredService<DeploymentRegistry>().LoadAsync(ct);
+        await services.GetRequiredService<ChainReconciler>().ReconcileAsync(ct);
+    }
+}

@@ -1,0 +1,44 @@
+using FloSandbox.Devchain;
+using FloSandbox.Platform.Errors;
+using Microsoft.Extensions.Options;
+
+namespace FloSandbox.Chain;
+
+/// Owns the three devchains for the life of the process: started (contracts deployed or found)
+/// before the sandbox serves its first request, stopped (state written) when it shuts down.
+public sealed partial class DevchainHost(IOptions<DevchainOptions> options, TimeProvider time, ILogger<DevchainHost> logger) : IAsyncDisposable
+{
+    private DevchainCluster? _cluster;
+
+    public DevchainCluster Cluster => _cluster ?? throw new InvalidOperationException("The devchain has not been started.");
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        _cluster = await DevchainCluster.StartAsync(options.Value, time, ct);
+        LogStarted(logger, time.GetElapsedTime(started).TotalMilliseconds,
+            string.Join(", ", _cluster.Networks.Select(n => $"{n.Chain.Name}={n.RpcUrl}")));
+    }
+
+    /// The network of a live chain; a chain whose node died is a 503 `service_unavailable`.
+    public DevchainNetwork LiveNetwork(string chain)
+    {
+        var network = Cluster[chain];
+        return network.Node is { HasExited: true } ? throw Unavailable(network) : network;
+    }
+
+    public static FloException Unavailable(DevchainNetwork network) =>
+        FloError.Of(FloErrorCatalog.ServiceUnavailable, $"The {network.Chain.Name} devchain is not answering.",
+            ("retry_after_seconds", 5)).ToException();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _cluster, null) is { } cluster)
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Devchain ready in {Milliseconds:0} ms: {Endpoints}")]
+    private static partial void LogStarted(ILogger logger, double milliseconds, string endpoints);
+}
