@@ -11,6 +11,8 @@ public sealed record DeploymentOutcome(IReadOnlyList<string> Deployed, IReadOnly
 /// <summary>
 /// Deploys the factory, USDC and USDT from the operator at nonces 0, 1 and 2, or verifies that they are
 /// already there. Same nonces on every chain → same addresses on every chain (<see cref="DevchainAccounts"/>).
+/// The stablecoins get the factory's address as a constructor argument: it is known before the factory
+/// exists (operator nonce 0), and lets the factory burn and mint them in its one-transaction mint and burn.
 /// </summary>
 public static class DevchainDeployer
 {
@@ -19,8 +21,8 @@ public static class DevchainDeployer
     private static readonly (string Label, EvmAddress Address, Func<byte[]> Data)[] Plan =
     [
         ("FloTokenFactory", DevchainAccounts.Factory, () => ContractArtifact.Load("FloTokenFactory").DeploymentData()),
-        ("USDC", DevchainAccounts.Usdc, () => ContractArtifact.Load("MockStablecoin").DeploymentData("USD Coin", "USDC")),
-        ("USDT", DevchainAccounts.Usdt, () => ContractArtifact.Load("MockStablecoin").DeploymentData("Tether USD", "USDT")),
+        ("USDC", DevchainAccounts.Usdc, () => ContractArtifact.Load("MockStablecoin").DeploymentData("USD Coin", "USDC", DevchainAccounts.Factory)),
+        ("USDT", DevchainAccounts.Usdt, () => ContractArtifact.Load("MockStablecoin").DeploymentData("Tether USD", "USDT", DevchainAccounts.Factory)),
     ];
 
     /// <summary>Deploys whatever is missing; contracts with code at their address are left alone.</summary>
