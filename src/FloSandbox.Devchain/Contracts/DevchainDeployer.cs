@@ -12,7 +12,7 @@ public sealed record DeploymentOutcome(IReadOnlyList<string> Deployed, IReadOnly
 /// Deploys the factory, USDC and USDT from the operator at nonces 0, 1 and 2, or verifies that they are
 /// already there. Same nonces on every chain → same addresses on every chain (<see cref="DevchainAccounts"/>).
 /// The stablecoins get the factory's address as a constructor argument: it is known before the factory
-/// exists (operator nonce 0), and lets the factory burn and mint them in its one-transaction mint and burn.
+/// exists (operator nonce 0), and lets <see cref="FloTokenFactoryContract.MintAsync"/> and <see cref="FloTokenFactoryContract.BurnAsync"/> burn and mint them.
 /// </summary>
 public static class DevchainDeployer
 {
