@@ -36,6 +36,23 @@ public static class DevchainBenchmarks
             network.Usdc.MintAsync(distinctRecipients ? SettlementAddress.ForApiKey($"bench-{run}-{index}") : fixedRecipient, 1_000_000));
     }
 
+    /// <summary>
+    /// FloTokenFactory.mint of an existing token with a USDC payment: the whole sandbox mint (token supply and
+    /// stablecoin debit) in one transaction, one <c>eth_sendTransactionSync</c> each, sequential.
+    /// </summary>
+    public static async Task<ThroughputResult> FactoryMintsAsync(DevchainNetwork network, int operations, bool distinctRecipients)
+    {
+        var payer = SettlementAddress.ForApiKey("bench-payer");
+        await network.Usdc.MintAsync(payer, BigInteger.Pow(10, 18));
+        await network.Factory.MintAsync("BENCH", "Bench Corp", payer, 1, network.Usdc.Address, payer, 1); // deploys the token
+        var fixedRecipient = SettlementAddress.ForApiKey("bench-fixed");
+        var run = Guid.NewGuid().ToString("N");
+        var name = $"Factory.mint + USDC payment ({(distinctRecipients ? "new holder each" : "same holder")})";
+        return await ThroughputMeter.MeasureAsync(name, operations, 1, (_, index) =>
+            network.Factory.MintAsync("BENCH", "Bench Corp", distinctRecipients ? SettlementAddress.ForApiKey($"bench-{run}-{index}") : fixedRecipient,
+                1_000_000, network.Usdc.Address, payer, 1_000_000));
+    }
+
     /// <summary>USDC transfers from several unlocked accounts in parallel: one sender per worker, so nothing is serialized on our side.</summary>
     public static async Task<ThroughputResult> ParallelSendersAsync(DevchainNetwork network, int operations, int senders)
     {

@@ -24,8 +24,9 @@ contract FloToken is Erc20 {
         operator = IFloTokenFactoryOwner(msg.sender).owner();
     }
 
+    /// @dev The factory may mint and burn too, so a factory mint (deploy + mint + payment) is one transaction.
     modifier onlyOperator() {
-        if (msg.sender != operator) revert NotOperator(msg.sender);
+        if (msg.sender != operator && msg.sender != factory) revert NotOperator(msg.sender);
         _;
     }
 
@@ -37,12 +38,12 @@ contract FloToken is Erc20 {
         symbol = symbol_;
     }
 
-    /// @notice One transaction per mint, straight from the operator account.
+    /// @notice One transaction per mint, from the operator account or through FloTokenFactory.mint.
     function mint(address to, uint256 amount) external onlyOperator {
         _mint(to, amount);
     }
 
-    /// @notice Burns without allowance: redemptions and bridge-outs are driven by the operator.
+    /// @notice Burns without allowance: redemptions and bridge-outs are driven by the operator (directly or through the factory).
     function burn(address from, uint256 amount) external onlyOperator {
         _burn(from, amount);
     }

@@ -3,8 +3,16 @@ pragma solidity 0.8.37;
 
 import {FloToken} from "./FloToken.sol";
 
+/// @dev What the factory needs of FloToken and MockStablecoin: supply changes it is authorized for.
+interface ISupplyControlled {
+    function mint(address to, uint256 amount) external;
+    function burn(address from, uint256 amount) external;
+}
+
 /// @title Deploys one FloToken per ticker at a CREATE2 address that depends only on
 ///        (factory address, keccak256(ticker)), so a ticker has the same address on every chain.
+/// @dev mint and burn settle a whole issuance or redemption in one transaction: the token
+///      (deployed on first use), and the stablecoin payment or payout. Any failing part reverts all.
 contract FloTokenFactory {
     address public immutable owner;
     mapping(bytes32 => address) private tokens;
@@ -14,21 +22,59 @@ contract FloTokenFactory {
     error NotOwner(address caller);
     error EmptyTicker();
     error TokenAlreadyDeployed(string ticker, address token);
+    error TokenNotDeployed(string ticker);
 
     constructor() {
         owner = msg.sender;
     }
 
-    function deploy(string calldata ticker, string calldata name) external returns (address token) {
+    modifier onlyOwner() {
         if (msg.sender != owner) revert NotOwner(msg.sender);
-        if (bytes(ticker).length == 0) revert EmptyTicker();
-        bytes32 salt = keccak256(bytes(ticker));
+        _;
+    }
+
+    function deploy(string calldata ticker, string calldata name) external onlyOwner returns (address token) {
+        bytes32 salt = _salt(ticker);
         address existing = tokens[salt];
         if (existing != address(0)) revert TokenAlreadyDeployed(ticker, existing);
-        token = address(new FloToken{salt: salt}());
-        tokens[salt] = token;
-        FloToken(token).initialize(name, ticker);
-        emit TokenDeployed(salt, token, ticker, name);
+        token = _deploy(salt, ticker, name);
+    }
+
+    /// @notice Mints `amount` of the ticker's token to `to`, deploying the token first if the ticker has
+    ///         none yet (`deployed`), and burns `payment` of `stablecoin` from `payer` when `payment > 0`.
+    function mint(
+        string calldata ticker,
+        string calldata name,
+        address to,
+        uint256 amount,
+        address stablecoin,
+        address payer,
+        uint256 payment
+    ) external onlyOwner returns (address token, bool deployed) {
+        bytes32 salt = _salt(ticker);
+        token = tokens[salt];
+        if (token == address(0)) {
+            token = _deploy(salt, ticker, name);
+            deployed = true;
+        }
+        ISupplyControlled(token).mint(to, amount);
+        if (payment > 0) ISupplyControlled(stablecoin).burn(payer, payment);
+    }
+
+    /// @notice Burns `amount` of the ticker's token from `from` and mints `payout` of `stablecoin` to
+    ///         `payee` when `payout > 0`. Reverts with TokenNotDeployed when the ticker has no token.
+    function burn(
+        string calldata ticker,
+        address from,
+        uint256 amount,
+        address stablecoin,
+        address payee,
+        uint256 payout
+    ) external onlyOwner returns (address token) {
+        token = tokens[keccak256(bytes(ticker))];
+        if (token == address(0)) revert TokenNotDeployed(ticker);
+        ISupplyControlled(token).burn(from, amount);
+        if (payout > 0) ISupplyControlled(stablecoin).mint(payee, payout);
     }
 
     function predict(string calldata ticker) external view returns (address) {
@@ -39,5 +85,17 @@ contract FloTokenFactory {
 
     function tokenOf(string calldata ticker) external view returns (address) {
         return tokens[keccak256(bytes(ticker))];
+    }
+
+    function _salt(string calldata ticker) private pure returns (bytes32) {
+        if (bytes(ticker).length == 0) revert EmptyTicker();
+        return keccak256(bytes(ticker));
+    }
+
+    function _deploy(bytes32 salt, string calldata ticker, string calldata name) private returns (address token) {
+        token = address(new FloToken{salt: salt}());
+        tokens[salt] = token;
+        FloToken(token).initialize(name, ticker);
+        emit TokenDeployed(salt, token, ticker, name);
     }
 }

@@ -9,7 +9,7 @@ namespace FloSandbox.Devchain.Contracts;
 /// </summary>
 public static class DevchainAccounts
 {
-    /// <summary>Anvil account 0: deploys the contracts and is the only account allowed to mint and burn.</summary>
+    /// <summary>Anvil account 0: deploys the contracts and is the only account allowed to mint and burn (directly, or through the factory it owns).</summary>
     public static EvmAddress Operator { get; } = EvmAddress.Parse("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
 
     /// <summary>Anvil's ten default unlocked accounts; index 0 is <see cref="Operator"/>.</summary>

@@ -11,20 +11,25 @@ public sealed record DeploymentOutcome(IReadOnlyList<string> Deployed, IReadOnly
 /// <summary>
 /// Deploys the factory, USDC and USDT from the operator at nonces 0, 1 and 2, or verifies that they are
 /// already there. Same nonces on every chain → same addresses on every chain (<see cref="DevchainAccounts"/>).
+/// The stablecoins get the factory's address as a constructor argument: it is known before the factory
+/// exists (operator nonce 0), and lets <see cref="FloTokenFactoryContract.MintAsync"/> and <see cref="FloTokenFactoryContract.BurnAsync"/> burn and mint them.
 /// </summary>
 public static class DevchainDeployer
 {
     private const ulong DeploymentGas = 6_000_000;
 
-    private static readonly (string Label, EvmAddress Address, Func<byte[]> Data)[] Plan =
+    private static readonly (string Label, EvmAddress Address, string Contract, object?[] Arguments)[] Plan =
     [
-        ("FloTokenFactory", DevchainAccounts.Factory, () => ContractArtifact.Load("FloTokenFactory").DeploymentData()),
-        ("USDC", DevchainAccounts.Usdc, () => ContractArtifact.Load("MockStablecoin").DeploymentData("USD Coin", "USDC")),
-        ("USDT", DevchainAccounts.Usdt, () => ContractArtifact.Load("MockStablecoin").DeploymentData("Tether USD", "USDT")),
+        ("FloTokenFactory", DevchainAccounts.Factory, "FloTokenFactory", []),
+        ("USDC", DevchainAccounts.Usdc, "MockStablecoin", ["USD Coin", "USDC", DevchainAccounts.Factory]),
+        ("USDT", DevchainAccounts.Usdt, "MockStablecoin", ["Tether USD", "USDT", DevchainAccounts.Factory]),
     ];
 
     /// <summary>Deploys whatever is missing; contracts with code at their address are left alone.</summary>
-    /// <exception cref="DevchainDeploymentException">A contract is missing but the operator's nonce is past the one it must be deployed at, so its address cannot be reached any more.</exception>
+    /// <exception cref="DevchainDeploymentException">
+    /// A contract is missing but the operator's nonce is past the one it must be deployed at, so its address cannot be reached any more;
+    /// or the code at a contract's address has another size than this sandbox's version of it (state saved by an older sandbox).
+    /// </exception>
     public static async Task<DeploymentOutcome> EnsureDeployedAsync(TransactionSender sender, DevchainChain chain, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sender);
@@ -42,9 +47,11 @@ public static class DevchainDeployer
         var present = new List<string>();
         for (var i = 0; i < Plan.Length; i++)
         {
-            var (label, address, data) = Plan[i];
-            if (results[i].GetResult().GetString() is { Length: > 2 })
+            var (label, address, contract, arguments) = Plan[i];
+            var artifact = ContractArtifact.Load(contract);
+            if (results[i].GetResult().GetString() is { Length: > 2 } code)
             {
+                EnsureSameVersion(label, address, artifact, (code.Length - 2) / 2, chain);
                 present.Add(label);
                 continue;
             }
@@ -58,7 +65,7 @@ public static class DevchainDeployer
             }
 
             var receipt = await sender.SendAsync(
-                new TransactionRequest(From: operatorAccount, Data: data(), Gas: DeploymentGas),
+                new TransactionRequest(From: operatorAccount, Data: artifact.DeploymentData(arguments), Gas: DeploymentGas),
                 $"deploying {label} on {chain}",
                 cancellationToken).ConfigureAwait(false);
             if (receipt.ContractAddress != address)
@@ -71,5 +78,21 @@ public static class DevchainDeployer
         }
 
         return new DeploymentOutcome(deployed, present);
+    }
+
+    /// <summary>
+    /// A cheap version check: immutables do not change the size of runtime code, so code of another size at the
+    /// address is another version of the contract (for example from a state file written before a contract change),
+    /// which would fail later in confusing ways (a missing function, a factory the stablecoins do not authorize).
+    /// </summary>
+    private static void EnsureSameVersion(string label, EvmAddress address, ContractArtifact artifact, int codeSize, DevchainChain chain)
+    {
+        if (codeSize != artifact.DeployedBytecode.Length)
+        {
+            throw new DevchainDeploymentException(
+                $"{label} at {address} on {chain} is not this sandbox's {artifact.ContractName}: it has {codeSize} bytes of code, " +
+                $"the current version has {artifact.DeployedBytecode.Length}. The chain state was saved by an older sandbox; reset it " +
+                "(delete the state file) or point Devchain:RpcUrls at a fresh node.");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using FloSandbox.Devchain.Abi;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Rpc;
@@ -26,8 +27,17 @@ public sealed record TokenDeployment(string Ticker, EvmAddress Token, Transactio
 /// </summary>
 public sealed class FloTokenFactoryContract : ContractBinding
 {
+    /// <summary>
+    /// Typical gas of a <see cref="MintAsync"/> that does not deploy: an existing token, a holder new to it, and a
+    /// stablecoin payment. <see cref="TokenMint.DeployGasPremium"/> subtracts it from a deploying mint's gas.
+    /// </summary>
+    public const ulong TypicalPlainMintGas = 75_000;
+
     private const ulong DeployGas = 3_000_000;
+    private const ulong BurnGas = 300_000;
     private static readonly AbiFunction Deploy = new("deploy(string,string)", "address");
+    private static readonly AbiFunction Mint = new("mint(string,string,address,uint256,address,address,uint256)", "address,bool");
+    private static readonly AbiFunction Burn = new("burn(string,address,uint256,address,address,uint256)", "address");
     private static readonly AbiFunction Predict = new("predict(string)", "address");
     private static readonly AbiFunction TokenOf = new("tokenOf(string)", "address");
     private static readonly AbiFunction Owner = new("owner()", "address");
@@ -77,6 +87,64 @@ public sealed class FloTokenFactoryContract : ContractBinding
         var deployed = receipt.Logs.Select(DevchainEvents.TryDecodeTokenDeployed).FirstOrDefault(e => e is not null)
             ?? throw new DevchainException($"FloTokenFactory.deploy({ticker}) succeeded in {receipt.TransactionHash} but emitted no TokenDeployed event.");
         return new TokenDeployment(ticker, deployed.Token, receipt);
+    }
+
+    /// <summary>
+    /// <c>mint(...)</c>: in one transaction, deploys the ticker's token if it has none yet (same CREATE2 address and
+    /// <c>TokenDeployed</c> event as <see cref="DeployAsync"/>), mints <paramref name="amount"/> to <paramref name="to"/>,
+    /// and burns <paramref name="payment"/> of <paramref name="stablecoin"/> from <paramref name="payer"/> when it is positive.
+    /// Whether it deployed is read from the receipt's logs, without another call.
+    /// </summary>
+    /// <param name="ticker">The token's ticker (its symbol).</param>
+    /// <param name="name">The token's name; used only when this mint deploys the token.</param>
+    /// <param name="to">Recipient of the tokens.</param>
+    /// <param name="amount">Token amount in raw units.</param>
+    /// <param name="stablecoin">USDC or USDT (a MockStablecoin that authorizes this factory); ignored when <paramref name="payment"/> is 0.</param>
+    /// <param name="payer">Account whose stablecoins pay for the mint.</param>
+    /// <param name="payment">Stablecoin amount in raw units to burn from <paramref name="payer"/>; 0 for none.</param>
+    /// <param name="cancellationToken">Cancels the wait; a transaction already sent stays sent.</param>
+    /// <exception cref="TransactionRevertedException">Nothing happened at all: the payer lacks the payment (<c>InsufficientBalance</c>), the ticker is empty, the sender is not the owner, or <paramref name="to"/> is zero.</exception>
+    public async Task<TokenMint> MintAsync(
+        string ticker, string name, EvmAddress to, BigInteger amount, EvmAddress stablecoin, EvmAddress payer, BigInteger payment,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticker);
+        ArgumentNullException.ThrowIfNull(name);
+        var receipt = await SendAsync(OwnerAccount, Mint, DeployGas, [ticker, name, to, amount, stablecoin, payer, payment], cancellationToken)
+            .ConfigureAwait(false);
+        var deployed = receipt.Logs.Select(DevchainEvents.TryDecodeTokenDeployed).FirstOrDefault(e => e is not null && e.Factory == Address);
+
+        // Without a deployment the token is the emitter of the only Transfer from the zero address (the stablecoin side is a burn).
+        var token = deployed?.Token
+            ?? receipt.Logs.Select(DevchainEvents.TryDecodeTransfer).FirstOrDefault(t => t is not null && t.From.IsZero)?.Token
+            ?? throw new DevchainException($"FloTokenFactory.mint({ticker}) succeeded in {receipt.TransactionHash} but emitted no mint Transfer.");
+        return new TokenMint(ticker, token, deployed is not null, receipt);
+    }
+
+    /// <summary>
+    /// <c>burn(...)</c>: in one transaction, burns <paramref name="amount"/> of the ticker's token from <paramref name="from"/>
+    /// and mints <paramref name="payout"/> of <paramref name="stablecoin"/> to <paramref name="payee"/> when it is positive.
+    /// </summary>
+    /// <param name="ticker">The token's ticker.</param>
+    /// <param name="from">Holder whose tokens are burned (no allowance needed).</param>
+    /// <param name="amount">Token amount in raw units.</param>
+    /// <param name="stablecoin">USDC or USDT (a MockStablecoin that authorizes this factory); ignored when <paramref name="payout"/> is 0.</param>
+    /// <param name="payee">Recipient of the payout.</param>
+    /// <param name="payout">Stablecoin amount in raw units to mint to <paramref name="payee"/>; 0 for none.</param>
+    /// <param name="cancellationToken">Cancels the wait; a transaction already sent stays sent.</param>
+    /// <exception cref="TransactionRevertedException">Nothing happened at all: the ticker has no token (<c>TokenNotDeployed</c>), the holder lacks the tokens (<c>InsufficientBalance</c>), the sender is not the owner, or <paramref name="payee"/> is zero.</exception>
+    public async Task<TokenBurn> BurnAsync(
+        string ticker, EvmAddress from, BigInteger amount, EvmAddress stablecoin, EvmAddress payee, BigInteger payout,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticker);
+        var receipt = await SendAsync(OwnerAccount, Burn, BurnGas, [ticker, from, amount, stablecoin, payee, payout], cancellationToken)
+            .ConfigureAwait(false);
+
+        // The token is the emitter of the only Transfer to the zero address (the stablecoin side is a mint).
+        var token = receipt.Logs.Select(DevchainEvents.TryDecodeTransfer).FirstOrDefault(t => t is not null && t.To.IsZero)?.Token
+            ?? throw new DevchainException($"FloTokenFactory.burn({ticker}) succeeded in {receipt.TransactionHash} but emitted no burn Transfer.");
+        return new TokenBurn(ticker, token, receipt);
     }
 
     /// <summary>A binding for a token deployed by this factory; mint and burn go from the owner.</summary>

@@ -31,8 +31,7 @@ internal static partial class AnvilLauncher
 
         // Anvil logs every request to stdout (it only prints its port when not --quiet), so both
         // streams are drained for the life of the process to keep its pipes from filling up.
-        _ = PumpAsync(process.StandardOutput, output, listening);
-        _ = PumpAsync(process.StandardError, output, null);
+        var pumps = Task.WhenAll(PumpAsync(process.StandardOutput, output, listening), PumpAsync(process.StandardError, output, null));
 
         using var deadline = new CancellationTokenSource(options.StartupTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
@@ -42,6 +41,7 @@ internal static partial class AnvilLauncher
             var finished = await Task.WhenAny(listening.Task, exited.Task).WaitAsync(linked.Token).ConfigureAwait(false);
             if (finished != listening.Task)
             {
+                await DrainAsync(pumps).ConfigureAwait(false);
                 throw Failed(chain, binary, $"exited with code {process.ExitCode} before listening", output);
             }
 
@@ -50,6 +50,7 @@ internal static partial class AnvilLauncher
             {
                 if (node.HasExited)
                 {
+                    await DrainAsync(pumps).ConfigureAwait(false);
                     throw Failed(chain, binary, $"exited with code {process.ExitCode} during start-up", output);
                 }
 
@@ -147,6 +148,19 @@ internal static partial class AnvilLauncher
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
             // The process went away; its exit is reported through Process.Exited.
+        }
+    }
+
+    /// <summary>Exited can fire before the pumps have read the last output (the error message): wait, briefly, for end of stream.</summary>
+    private static async Task DrainAsync(Task pumps)
+    {
+        try
+        {
+            await pumps.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A grandchild may hold the pipes open; report what arrived so far.
         }
     }
 

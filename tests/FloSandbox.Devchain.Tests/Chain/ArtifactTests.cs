@@ -42,7 +42,10 @@ public sealed class ArtifactTests
             "transfer(address,uint256)", "approve(address,uint256)", "transferFrom(address,address,uint256)", "mint(address,uint256)", "burn(address,uint256)"];
         Assert.All(erc20, signature => Assert.Contains(signature, token.FunctionSignatures()));
         Assert.All(erc20, signature => Assert.Contains(signature, stablecoin.FunctionSignatures()));
-        Assert.All(["deploy(string,string)", "predict(string)", "tokenOf(string)", "owner()"], s => Assert.Contains(s, factory.FunctionSignatures()));
+        Assert.All(["deploy(string,string)", "predict(string)", "tokenOf(string)", "owner()",
+            "mint(string,string,address,uint256,address,address,uint256)", "burn(string,address,uint256,address,address,uint256)"],
+            s => Assert.Contains(s, factory.FunctionSignatures()));
+        Assert.Contains("TokenNotDeployed(string)", factory.ErrorSignatures());
         Assert.Contains(DevchainEvents.Transfer.Signature, token.EventSignatures());
         Assert.Contains(DevchainEvents.Approval.Signature, stablecoin.EventSignatures());
         Assert.Contains(DevchainEvents.TokenDeployed.Signature, factory.EventSignatures());

@@ -1,6 +1,7 @@
 using System.Numerics;
 using FloSandbox.Devchain.Abi;
 using FloSandbox.Devchain.Contracts;
+using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Rpc;
 using FloSandbox.Devchain.Tests.Infrastructure;
 
@@ -99,7 +100,7 @@ public sealed class RpcTests(DevchainFixture fixture)
     {
         var deployer = DevchainAccounts.Unlocked[8];
         await fixture.Base.Rpc.CallAsync("anvil_setNonce", [deployer, "0x1f4"]);
-        var initCode = ContractArtifact.Load("MockStablecoin").DeploymentData("Probe", "PRB");
+        var initCode = ContractArtifact.Load("MockStablecoin").DeploymentData("Probe", "PRB", EvmAddress.Zero);
 
         var contract = await DevchainFixture.DeployFromAsync(fixture.Base.Sender, deployer, initCode);
 

@@ -135,6 +135,22 @@ public sealed class NodeLifecycleTests
     }
 
     [Fact]
+    public async Task A_Chain_Holding_Another_Version_Of_A_Contract_Is_Refused()
+    {
+        await using var processes = new AnvilProcessManager(new DevchainOptions());
+        var node = await processes.StartAsync(DevchainChain.Base);
+        using var rpc = new JsonRpcClient(node.RpcUrl);
+        var sender = new TransactionSender(rpc);
+        await DevchainDeployer.EnsureDeployedAsync(sender, DevchainChain.Base);
+        await rpc.CallAsync("anvil_setCode", [DevchainAccounts.Usdt, "0x6000600055"]);
+
+        var error = await Assert.ThrowsAsync<DevchainDeploymentException>(() => DevchainDeployer.EnsureDeployedAsync(sender, DevchainChain.Base));
+
+        Assert.Contains($"USDT at {DevchainAccounts.Usdt} on base (8453) is not this sandbox's MockStablecoin: it has 5 bytes of code", error.Message);
+        Assert.Contains("delete the state file", error.Message);
+    }
+
+    [Fact]
     public async Task A_Configured_Rpc_Url_Is_Used_Instead_Of_Spawning_Anvil()
     {
         await using var processes = new AnvilProcessManager(new DevchainOptions());
