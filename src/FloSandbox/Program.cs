@@ -1,6 +1,8 @@
 using FloSandbox.Chain;
 using FloSandbox.Health;
 using FloSandbox.Market;
+using FloSandbox.Mints;
+using FloSandbox.Positions;
 using FloSandbox.Platform;
 using FloSandbox.Platform.Pipeline;
 using FloSandbox.Prices;
@@ -23,6 +25,7 @@ builder.Services.AddScheduling();
 builder.Services.AddMarket();
 builder.Services.AddPrices();
 builder.Services.AddTokens();
+builder.Services.AddMints();
 builder.Services.AddSandbox();
 builder.Services.AddOpenApi();
 
@@ -34,6 +37,8 @@ app.MapHealth();
 app.MapSandbox();
 app.MapPrices();
 app.MapTokens();
+app.MapMints();
+app.MapPositions();
 app.MapRpc();
 await app.RunAsync();
 

@@ -13,6 +13,12 @@ public sealed class LedgerDatabase : IAsyncDisposable
     private readonly SqliteConnection _writer;
     private readonly string? _readConnectionString;
 
+    static LedgerDatabase()
+    {
+        // Row classes name properties after columns: tenant_id ↔ TenantId.
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
     public LedgerDatabase(IOptions<LedgerOptions> options, IEnumerable<ILedgerSchema> schemas)
     {
         var o = options.Value;

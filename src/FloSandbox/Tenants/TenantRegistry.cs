@@ -69,6 +69,21 @@ public sealed class TenantRegistry(
         return new TenantContext(tenant, KeyScope.Full, ApiKey.Hint(key));
     }
 
+    /// The tenant with this id (for work that runs without a request, such as due settlements).
+    public async Task<Tenant> GetByIdAsync(string tenantId)
+    {
+        if (_byId.TryGetValue(tenantId, out var tenant))
+        {
+            return tenant;
+        }
+        var row = await db.ReadAsync(c => c.QuerySingleAsync<KeyRow>("""
+            SELECT id AS TenantId, 'full' AS Scope, '' AS KeyHint, settlement_address AS SettlementAddress,
+                   clock_offset_ms AS ClockOffsetMs, created_at AS CreatedAt
+            FROM tenants WHERE id = @tenantId
+            """, new { tenantId }));
+        return Materialize(row);
+    }
+
     private Tenant Materialize(KeyRow row) => _byId.GetOrAdd(row.TenantId, _ => new Tenant(
         row.TenantId, row.SettlementAddress, new TenantClock(time, TimeSpan.FromMilliseconds(row.ClockOffsetMs)),
         DateTimeOffset.Parse(row.CreatedAt, System.Globalization.CultureInfo.InvariantCulture)));

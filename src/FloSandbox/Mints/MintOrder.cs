@@ -1,0 +1,77 @@
+using FloSandbox.Devchain.Encoding;
+using FloSandbox.Ledger;
+using FloSandbox.Ledger.Balances;
+using FloSandbox.Market;
+using FloSandbox.Platform.Chains;
+using FloSandbox.Platform.Errors;
+using FloSandbox.Tenants;
+
+namespace FloSandbox.Mints;
+
+/// A mint request that passed validation: every field checked, normalised and typed.
+public sealed record MintOrder(TokenInfo Token, decimal Quantity, Currency Currency, string Chain, string Wallet,
+    int? DeveloperFeeBps, string? DeveloperFeeDestination)
+{
+    public const decimal MaxQuantity = 1_000_000_000m;
+    public const int MaxDeveloperFeeBps = 1_000;
+
+    public static MintOrder From(MintRequest request, TokenCatalog catalog, TenantContext caller)
+    {
+        if (!catalog.TryGet(request.Asset, out var token))
+        {
+            throw FloError.Of(FloErrorCatalog.AssetNotFound, $"Ticker '{request.Asset}' is not in the universe or was delisted mid-session.",
+                ("asset", request.Asset)).ToException();
+        }
+        var quantity = request.Quantity;
+        if (quantity <= 0 || quantity > MaxQuantity)
+        {
+            throw FloException.Invalid("quantity", $"quantity must be greater than 0 and at most {MaxQuantity:0}; got {quantity}.");
+        }
+        if (Money.SignificantDecimalPlaces(quantity) > 6)
+        {
+            throw FloException.Invalid("quantity", $"quantity supports at most 6 decimal places (10⁻⁶ shares); got {quantity}.");
+        }
+        if (!token.Fractional && quantity != decimal.Truncate(quantity))
+        {
+            throw FloException.Invalid("quantity", $"{token.Ticker} is non-fractional: quantity must be a whole number; got {quantity}.");
+        }
+        if (!Currencies.TryParse(request.Settlement.Currency, out var currency))
+        {
+            throw FloException.Invalid("settlement.currency", $"settlement.currency must be \"USDC\" or \"USDT\"; got \"{request.Settlement.Currency}\".");
+        }
+        var chain = SettlementChains.RequireLive(request.Settlement.Chain, "settlement.chain");
+        var wallet = request.Settlement.Wallet is null ? caller.Tenant.SettlementAddress : Address(request.Settlement.Wallet, "settlement.wallet");
+
+        int? feeBps = null;
+        string? feeDestination = null;
+        if (request.DeveloperFee is { } fee)
+        {
+            if (fee.AmountBps is < 0 or > MaxDeveloperFeeBps)
+            {
+                throw FloException.Invalid("developer_fee.amount_bps", $"developer_fee.amount_bps must be an integer from 0 to {MaxDeveloperFeeBps}; got {fee.AmountBps}.");
+            }
+            feeBps = fee.AmountBps;
+            feeDestination = Address(fee.Destination, "developer_fee.destination");
+        }
+        return new MintOrder(token, quantity, currency, chain, wallet, feeBps, feeDestination);
+    }
+
+    /// An EVM address, lower-case or correctly EIP-55 checksummed; returned checksummed.
+    public static string Address(string value, string param)
+    {
+        if (!EvmAddress.TryParse(value, out var address) || value.Length != 42)
+        {
+            throw FloException.Invalid(param, $"{param} must be an EVM address (0x followed by 40 hex digits); got \"{value}\".");
+        }
+        var hex = value[2..];
+        if (hex != hex.ToLowerInvariant() && !EvmAddress.HasValidChecksum(value))
+        {
+            throw FloException.Invalid(param, $"{param} has an invalid EIP-55 checksum: \"{value}\". Send it checksummed or all lower-case.");
+        }
+        if (address.IsZero)
+        {
+            throw FloException.Invalid(param, $"{param} must not be the zero address.");
+        }
+        return address.ToString();
+    }
+}

@@ -1,0 +1,151 @@
+using FloSandbox.Chain;
+using FloSandbox.Devchain;
+using FloSandbox.Events;
+using FloSandbox.Ledger;
+using FloSandbox.Ledger.Balances;
+using FloSandbox.Market;
+using FloSandbox.Platform.Clock;
+using FloSandbox.Platform.Errors;
+using FloSandbox.Platform.Ids;
+using FloSandbox.Platform.Pagination;
+using FloSandbox.Prices;
+using FloSandbox.Tenants;
+
+namespace FloSandbox.Mints;
+
+/// `POST /v1/mint`: validate, price, check guardrails and funds, debit, then settle inline inside the
+/// market session or queue for the next one. Outside the session a non-fractional asset is refused.
+public sealed class MintService(
+    LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, MarketHours hours, MarketFacts market, MintGuardrails guardrails,
+    DeploymentRegistry deployments, MintSettler settler, MintStore store, TenantWallets wallets, EventOutbox outbox)
+{
+    public const string FailAtHeader = "X-Flo-Fail-At";
+
+    public async Task<MintView> MintAsync(TenantContext caller, MintRequest request, string? failAt, CancellationToken ct)
+    {
+        var order = MintOrder.From(request, catalog, caller);
+        if (failAt is not null and not "fill")
+        {
+            throw FloException.Invalid(FailAtHeader, $"{FailAtHeader} must be 'fill'; got '{failAt}'.");
+        }
+        var now = caller.Now;
+        var open = hours.IsOpen(now);
+        if (!open && !order.Token.Fractional)
+        {
+            var next = market.NextSessionAfter(now);
+            throw FloError.Of(FloErrorCatalog.MarketClosedNonFractional,
+                $"{order.Token.Venue} is closed; the earliest next fill window opens at {next.UtcDateTime:yyyy-MM-ddTHH:mm}Z.",
+                ("asset", order.Token.Ticker), ("venue", order.Token.Venue), ("next_session_at", next.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ")),
+                ("seconds_until_session", (long)Math.Ceiling((next - now).TotalSeconds))).ToException();
+        }
+
+        var quote = await prices.QuoteAsync(caller.TenantId, order.Token.Ticker, now);
+        var pricing = MintPricing.For(quote.Price, order.Quantity, order.DeveloperFeeBps);
+        var reserve = deployments.Find(order.Chain, order.Token.Ticker) is null ? MintPricing.DeployChargeEstimate(order.Chain) : 0m;
+        var row = NewRow(caller, order, pricing, reserve, now, open ? "pending" : "queued", failAt);
+        row.ContractAddress = deployments.Predicted(order.Token.Ticker).ToString();
+        if (!open)
+        {
+            row.QueuedAt = row.CreatedAt;
+            row.FillDueMs = market.NextSessionAfter(now).ToUnixTimeMilliseconds();
+        }
+
+        await AcceptAsync(row, order, pricing, now);
+        if (!open)
+        {
+            return await CollectQueuedPaymentAsync(row, now, ct);
+        }
+        if (failAt == "fill")
+        {
+            return (await settler.FailAsync(row, "broker_rejected: the broker rejected the fill (injected by X-Flo-Fail-At)", false, now)).ToView();
+        }
+        Devchain.Contracts.TokenMint minted;
+        try
+        {
+            minted = await settler.ExecuteOnChainAsync(row, row.Total, ct);
+        }
+        catch (DevchainException ex)
+        {
+            await settler.FailAsync(row, ex is DevchainUnavailableException ? "settlement_unavailable: the devchain did not answer"
+                : $"settlement_reverted: {ex.Message}", false, now);
+            throw;
+        }
+        return (await settler.SettleAsync(row, minted, recordFill: true, now)).ToView();
+    }
+
+    private async Task AcceptAsync(MintRow row, MintOrder order, MintPricing pricing, DateTimeOffset now)
+    {
+        var currency = order.Currency;
+        var required = row.Total + Money.FromMicros(row.ReservedDeployMicros);
+        await db.WriteAsync(async (c, tx) =>
+        {
+            await guardrails.CheckAsync(c, tx, row.TenantId, order, pricing.Notional, now);
+            if (!await BalanceStore.TryDebitAsync(c, tx, row.TenantId, currency, required))
+            {
+                var available = (await BalanceStore.GetAsync(c, tx, row.TenantId))[currency];
+                throw FloError.Of(FloErrorCatalog.InsufficientFunds, $"Need {required:N2} {currency}, available {available:N2} {currency}.",
+                    ("required_usdc", Money.Usd(required)), ("available_usdc", Money.Usd(available)),
+                    ("shortfall_usdc", Money.Usd(required - available))).ToException();
+            }
+            await MintStore.InsertAsync(c, tx, row);
+            if (row.Status == "queued")
+            {
+                await EventOutbox.AppendAsync(c, tx, row.TenantId, EventTypes.MintQueued, row.ToView(), now);
+            }
+        });
+        if (row.Status == "queued")
+        {
+            outbox.NotifyAppended();
+        }
+    }
+
+    /// A queued mint pays at acceptance: the stablecoins leave the payer's wallet now, the tokens arrive at the fill.
+    private async Task<MintView> CollectQueuedPaymentAsync(MintRow row, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            var receipt = await wallets.Coin(Enum.Parse<Currency>(row.Currency))
+                .BurnAsync(Devchain.Encoding.EvmAddress.Parse(row.Payer), Devchain.Contracts.TokenUnits.ToUnits(row.Total), ct);
+            row.PaymentTxHash = receipt.TransactionHash;
+            await db.WriteAsync((c, tx) => MintStore.UpdateAsync(c, tx, row), ct);
+            return row.ToView();
+        }
+        catch (DevchainException)
+        {
+            await settler.FailAsync(row, "settlement_unavailable: the devchain did not answer", false, now);
+            throw;
+        }
+    }
+
+    public async Task<MintView> RetrieveAsync(TenantContext caller, string id, CancellationToken ct) =>
+        (await store.GetAsync(caller.TenantId, id, ct))?.ToView()
+        ?? throw FloError.Of(FloErrorCatalog.ResourceNotFound, $"No mint '{id}' on this account.", ("resource", "mint"), ("id", id)).ToException();
+
+    public async Task<ListResponse<MintView>> ListAsync(TenantContext caller, PageRequest page, string? status, CancellationToken ct)
+    {
+        if (status is not null and not ("queued" or "filled" or "settled" or "failed"))
+        {
+            throw FloException.Invalid("status", $"status must be queued, filled, settled or failed; got '{status}'.");
+        }
+        if (page.StartingAfter is { } after && !await store.ExistsAsync(caller.TenantId, after, ct))
+        {
+            throw FloException.Invalid("starting_after", $"starting_after '{after}' is not a mint on this account.");
+        }
+        var rows = await store.ListAsync(caller.TenantId, page, status, ct);
+        var data = rows.Take(page.Limit).Select(r => r.ToView()).ToList();
+        var hasMore = rows.Count > page.Limit;
+        return new ListResponse<MintView>(data, hasMore, hasMore ? data[^1].Id : null);
+    }
+
+    private static MintRow NewRow(TenantContext caller, MintOrder order, MintPricing p, decimal reserve, DateTimeOffset now, string status, string? failAt) => new()
+    {
+        Id = FloIds.New("mnt"), TenantId = caller.TenantId, Status = status, Asset = order.Token.Ticker, AssetName = order.Token.Name,
+        QuantityMicros = Money.ToMicros(order.Quantity), Price = Money.Usd(p.Price), NotionalMicros = Money.ToMicros(p.Notional),
+        FloFeeBps = p.FloFeeBps, FloFeeMicros = Money.ToMicros(p.FloFee), OnrampMicros = Money.ToMicros(p.Onramp),
+        BrokerMicros = Money.ToMicros(p.Broker), SpreadMicros = Money.ToMicros(p.Spread), DeveloperFeeBps = order.DeveloperFeeBps,
+        DeveloperFeeDestination = order.DeveloperFeeDestination, DeveloperFeeMicros = Money.ToMicros(p.DeveloperFee),
+        TotalMicros = Money.ToMicros(p.Total), ReservedDeployMicros = Money.ToMicros(reserve), Currency = order.Currency.ToString(),
+        Chain = order.Chain, Wallet = order.Wallet, Payer = caller.Tenant.SettlementAddress, FailAt = failAt,
+        CreatedMs = now.ToUnixTimeMilliseconds(), CreatedAt = TenantClockService.Format(now),
+    };
+}
