@@ -28,7 +28,6 @@ public sealed class MintRow
     public string Chain { get; set; } = "";
     public string Wallet { get; set; } = "";
     public string Payer { get; set; } = "";
-    public long ReservedDeployMicros { get; set; }
     public string ContractAddress { get; set; } = "";
     public bool AutoDeployed { get; set; }
     public string? TxHash { get; set; }

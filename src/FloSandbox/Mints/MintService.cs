@@ -41,8 +41,7 @@ public sealed class MintService(
 
         var quote = await prices.QuoteAsync(caller.TenantId, order.Token.Ticker, now);
         var pricing = MintPricing.For(quote.Price, order.Quantity, order.DeveloperFeeBps);
-        var reserve = deployments.Find(order.Chain, order.Token.Ticker) is null ? MintPricing.DeployChargeEstimate(order.Chain) : 0m;
-        var row = NewRow(caller, order, pricing, reserve, now, open ? "pending" : "queued", failAt);
+        var row = NewRow(caller, order, pricing, now, open ? "pending" : "queued", failAt);
         row.ContractAddress = deployments.Predicted(order.Token.Ticker).ToString();
         if (!open)
         {
@@ -50,7 +49,9 @@ public sealed class MintService(
             row.FillDueMs = market.NextSessionAfter(now).ToUnixTimeMilliseconds();
         }
 
-        await AcceptAsync(row, order, pricing, now);
+        // A first mint on the chain also pays the deployment, so the balance must cover the expected charge too.
+        var deployEstimate = deployments.Find(order.Chain, order.Token.Ticker) is null ? MintPricing.DeployChargeEstimate(order.Chain) : 0m;
+        await AcceptAsync(row, order, pricing, deployEstimate, now);
         if (!open)
         {
             return await CollectQueuedPaymentAsync(row, now, ct);
@@ -73,16 +74,16 @@ public sealed class MintService(
         return (await settler.SettleAsync(row, minted, recordFill: true, now)).ToView();
     }
 
-    private async Task AcceptAsync(MintRow row, MintOrder order, MintPricing pricing, DateTimeOffset now)
+    private async Task AcceptAsync(MintRow row, MintOrder order, MintPricing pricing, decimal deployEstimate, DateTimeOffset now)
     {
         var currency = order.Currency;
-        var required = row.Total + Money.FromMicros(row.ReservedDeployMicros);
+        var required = row.Total + deployEstimate;
         await db.WriteAsync(async (c, tx) =>
         {
             await guardrails.CheckAsync(c, tx, row.TenantId, order, pricing.Notional, now);
-            if (!await BalanceStore.TryDebitAsync(c, tx, row.TenantId, currency, required))
+            var available = (await BalanceStore.GetAsync(c, tx, row.TenantId))[currency];
+            if (available < required || !await BalanceStore.TryDebitAsync(c, tx, row.TenantId, currency, row.Total))
             {
-                var available = (await BalanceStore.GetAsync(c, tx, row.TenantId))[currency];
                 throw FloError.Of(FloErrorCatalog.InsufficientFunds, $"Need {required:N2} {currency}, available {available:N2} {currency}.",
                     ("required_usdc", Money.Usd(required)), ("available_usdc", Money.Usd(available)),
                     ("shortfall_usdc", Money.Usd(required - available))).ToException();
@@ -137,14 +138,14 @@ public sealed class MintService(
         return new ListResponse<MintView>(data, hasMore, hasMore ? data[^1].Id : null);
     }
 
-    private static MintRow NewRow(TenantContext caller, MintOrder order, MintPricing p, decimal reserve, DateTimeOffset now, string status, string? failAt) => new()
+    private static MintRow NewRow(TenantContext caller, MintOrder order, MintPricing p, DateTimeOffset now, string status, string? failAt) => new()
     {
         Id = FloIds.New("mnt"), TenantId = caller.TenantId, Status = status, Asset = order.Token.Ticker, AssetName = order.Token.Name,
         QuantityMicros = Money.ToMicros(order.Quantity), Price = Money.Usd(p.Price), NotionalMicros = Money.ToMicros(p.Notional),
         FloFeeBps = p.FloFeeBps, FloFeeMicros = Money.ToMicros(p.FloFee), OnrampMicros = Money.ToMicros(p.Onramp),
         BrokerMicros = Money.ToMicros(p.Broker), SpreadMicros = Money.ToMicros(p.Spread), DeveloperFeeBps = order.DeveloperFeeBps,
         DeveloperFeeDestination = order.DeveloperFeeDestination, DeveloperFeeMicros = Money.ToMicros(p.DeveloperFee),
-        TotalMicros = Money.ToMicros(p.Total), ReservedDeployMicros = Money.ToMicros(reserve), Currency = order.Currency.ToString(),
+        TotalMicros = Money.ToMicros(p.Total), Currency = order.Currency.ToString(),
         Chain = order.Chain, Wallet = order.Wallet, Payer = caller.Tenant.SettlementAddress, FailAt = failAt,
         CreatedMs = now.ToUnixTimeMilliseconds(), CreatedAt = TenantClockService.Format(now),
     };

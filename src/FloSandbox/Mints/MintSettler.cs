@@ -57,13 +57,10 @@ public sealed partial class MintSettler(
         row.DeployGasUsed = (long)minted.DeployGasPremium;
         row.FilledAt ??= at;
         row.SettledAt = at;
-        var reserved = Money.FromMicros(row.ReservedDeployMicros);
-        row.ReservedDeployMicros = 0;
 
         var charged = await db.WriteAsync(async (c, tx) =>
         {
             var currency = Enum.Parse<Currency>(row.Currency);
-            await BalanceStore.CreditAsync(c, tx, row.TenantId, currency, reserved);
             var charged = deployCharge > 0 && await BalanceStore.TryDebitAsync(c, tx, row.TenantId, currency, deployCharge) ? deployCharge : 0m;
             row.DeployChargeMicros = Money.ToMicros(charged);
             await MintStore.UpdateAsync(c, tx, row);
@@ -86,8 +83,7 @@ public sealed partial class MintSettler(
         row.Status = "failed";
         row.FailureReason = reason;
         row.FailedAt = TenantClockService.Format(now);
-        var refund = row.Total + Money.FromMicros(row.ReservedDeployMicros);
-        row.ReservedDeployMicros = 0;
+        var refund = row.Total;
         if (paymentCollectedOnChain)
         {
             await wallets.CreditAsync(row.Payer, Enum.Parse<Currency>(row.Currency), row.Total, CancellationToken.None);

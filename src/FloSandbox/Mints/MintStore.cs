@@ -11,14 +11,14 @@ public sealed class MintStore(LedgerDatabase db) : ITenantStateOwner
     private const string Columns = """
         id, tenant_id, status, asset, asset_name, quantity_micros, price, notional_micros, flo_fee_bps, flo_fee_micros,
         onramp_micros, broker_micros, spread_micros, developer_fee_bps, developer_fee_destination, developer_fee_micros, total_micros,
-        deploy_gas_used, deploy_charge_micros, currency, chain, wallet, payer, reserved_deploy_micros, contract_address, auto_deployed, tx_hash, payment_tx_hash,
+        deploy_gas_used, deploy_charge_micros, currency, chain, wallet, payer, contract_address, auto_deployed, tx_hash, payment_tx_hash,
         fail_at, failure_reason, created_ms, created_at, queued_at, filled_at, settled_at, failed_at, fill_due_ms
         """;
 
     private const string Values = """
         @Id, @TenantId, @Status, @Asset, @AssetName, @QuantityMicros, @Price, @NotionalMicros, @FloFeeBps, @FloFeeMicros,
         @OnrampMicros, @BrokerMicros, @SpreadMicros, @DeveloperFeeBps, @DeveloperFeeDestination, @DeveloperFeeMicros, @TotalMicros,
-        @DeployGasUsed, @DeployChargeMicros, @Currency, @Chain, @Wallet, @Payer, @ReservedDeployMicros, @ContractAddress, @AutoDeployed, @TxHash, @PaymentTxHash,
+        @DeployGasUsed, @DeployChargeMicros, @Currency, @Chain, @Wallet, @Payer, @ContractAddress, @AutoDeployed, @TxHash, @PaymentTxHash,
         @FailAt, @FailureReason, @CreatedMs, @CreatedAt, @QueuedAt, @FilledAt, @SettledAt, @FailedAt, @FillDueMs
         """;
 
@@ -30,7 +30,7 @@ public sealed class MintStore(LedgerDatabase db) : ITenantStateOwner
         c.ExecuteAsync("""
             UPDATE mints SET status = @Status, tx_hash = @TxHash, payment_tx_hash = @PaymentTxHash, contract_address = @ContractAddress,
                 auto_deployed = @AutoDeployed, deploy_gas_used = @DeployGasUsed, deploy_charge_micros = @DeployChargeMicros,
-                failure_reason = @FailureReason, reserved_deploy_micros = @ReservedDeployMicros, filled_at = @FilledAt, settled_at = @SettledAt, failed_at = @FailedAt, fill_due_ms = @FillDueMs
+                failure_reason = @FailureReason, filled_at = @FilledAt, settled_at = @SettledAt, failed_at = @FailedAt, fill_due_ms = @FillDueMs
             WHERE id = @Id
             """, row, tx);
 

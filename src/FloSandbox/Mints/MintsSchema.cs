@@ -34,7 +34,6 @@ internal sealed class MintsSchema : ILedgerSchema
             chain TEXT NOT NULL,
             wallet TEXT NOT NULL,
             payer TEXT NOT NULL,
-            reserved_deploy_micros INTEGER NOT NULL DEFAULT 0,
             contract_address TEXT NOT NULL,
             auto_deployed INTEGER NOT NULL DEFAULT 0,
             tx_hash TEXT,
