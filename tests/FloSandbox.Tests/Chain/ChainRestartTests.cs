@@ -37,21 +37,27 @@ public sealed class ChainRestartTests : IDisposable
     {
         var key = SandboxFactory.NewKey();
         string address;
+        decimal total;
+        var wallet = MintHelpers.RandomWallet();
+        var ticker = TestTickers.Unique();
         using (var first = Start())
         {
             var client = first.ClientFor(key);
             await client.PostJsonAsync("/v1/sandbox/faucet", """{"currency":"USDC","amount":2500}""");
             await client.PostJsonAsync("/v1/sandbox/faucet", """{"currency":"USDT","amount":10}""");
+            total = (await (await client.MintAsync(ticker, 7, wallet: wallet)).JsonAsync()).Dec("total_usdc");
             address = (await (await client.GetAsync("/v1/sandbox/tenant")).JsonAsync()).Str("settlement_address");
         }
         File.Delete(Path.Combine(_dataDir, "chains", "base.json"));
 
         using var second = Start();
         var again = second.ClientFor(key);
-        Assert.Equal(1_002_500m, await ChainReads.BalanceOfAsync(again, "base", ChainReads.Usdc, address));
+        Assert.Equal(1_002_500m - total, await ChainReads.BalanceOfAsync(again, "base", ChainReads.Usdc, address));
+        var token = (await (await again.GetAsync($"/v1/positions/{ticker}?wallet={wallet}")).JsonAsync()).GetProperty("chains")[0].Str("contract");
+        Assert.Equal(7m, await ChainReads.BalanceOfAsync(again, "base", token, wallet));
         Assert.Equal(10m, await ChainReads.BalanceOfAsync(again, "base", ChainReads.Usdt, address));
         var balances = (await (await again.GetAsync("/v1/sandbox/tenant")).JsonAsync()).GetProperty("balances");
-        Assert.Equal("1002500.00", balances.Str("usdc"));
+        Assert.Equal(1_002_500m - total, balances.Dec("usdc"));
     }
 
     public void Dispose()
