@@ -12,7 +12,10 @@ public static class ChainRegistration
     /// `Devchain:StateDirectory` says otherwise.
     public static IServiceCollection AddChain(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DevchainOptions>().BindConfiguration(DevchainOptions.SectionName)
+        // The ledger is the truth and start-up repairs the chain from it, so chain state need not be
+        // dumped often: a full dump stalls the node, and every few seconds that shows in mint latency.
+        services.AddOptions<DevchainOptions>().Configure(o => o.StateInterval = TimeSpan.FromSeconds(60))
+            .BindConfiguration(DevchainOptions.SectionName)
             .PostConfigure<Microsoft.Extensions.Options.IOptions<LedgerOptions>>((o, ledger) =>
             {
                 if (string.IsNullOrEmpty(o.StateDirectory) && !ledger.Value.InMemory)

@@ -50,7 +50,8 @@ internal sealed class MintsSchema : ILedgerSchema
         );
         CREATE INDEX mints_tenant ON mints(tenant_id, created_ms, id);
         CREATE INDEX mints_due ON mints(status, fill_due_ms);
-        CREATE INDEX mints_guardrails ON mints(tenant_id, asset, created_ms);
+        CREATE INDEX mints_guard_block ON mints(tenant_id, created_ms, status, wallet, notional_micros);
+        CREATE INDEX mints_guard_asset ON mints(tenant_id, asset, created_ms, status, notional_micros);
         """,
     ];
 }

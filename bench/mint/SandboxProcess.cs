@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace FloSandbox.Mint.Bench;
+
+/// The sandbox as users run it: the Release build in its own process, real Kestrel on a loopback port.
+public sealed class SandboxProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _dataDir;
+
+    private SandboxProcess(Process process, string dataDir, Uri baseAddress)
+    {
+        _process = process;
+        _dataDir = dataDir;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<SandboxProcess> StartAsync(string repoRoot, IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreePort();
+        var dataDir = Directory.CreateTempSubdirectory("flo-bench-").FullName;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(repoRoot, "src/FloSandbox/bin/Release/net10.0/FloSandbox.dll"), "--urls", $"http://127.0.0.1:{port}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["FLO_DATA_DIR"] = dataDir;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the sandbox");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  sandbox: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var sandbox = new SandboxProcess(process, dataDir, new Uri($"http://127.0.0.1:{port}"));
+        using var http = new HttpClient { BaseAddress = sandbox.BaseAddress };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return sandbox;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(50);
+        }
+        await sandbox.DisposeAsync();
+        throw new TimeoutException("the sandbox did not become ready in 60 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Process.Start("kill", ["-TERM", _process.Id.ToString()])?.WaitForExit();
+            if (!_process.WaitForExit(15_000))
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        Directory.Delete(_dataDir, recursive: true);
+    }
+}
