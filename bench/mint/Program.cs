@@ -63,6 +63,7 @@ var sequential = operations / (latencies.Sum() / 1000);
 Console.WriteLine($"  latency, sequential: p50 {Percentile(0.50):0.00} ms, p99 {Percentile(0.99):0.00} ms, max {latencies[^1]:0.00} ms ({sequential:0} mints/s)");
 
 var next = 0;
+var cpuBefore = sandbox.CpuSeconds();
 var clock = Stopwatch.StartNew();
 await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
 {
@@ -72,7 +73,9 @@ await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
     }
 }));
 var sustained = operations / clock.Elapsed.TotalSeconds;
-Console.WriteLine($"  sustained, {workers} clients: {sustained:0} mints/s");
+var cpuAfter = sandbox.CpuSeconds();
+Console.WriteLine($"  sustained, {workers} clients: {sustained:0} mints/s; CPU per mint: sandbox {(cpuAfter.Sandbox - cpuBefore.Sandbox) * 1000 / operations:0.00} ms, "
+    + $"anvil {(cpuAfter.Anvil - cpuBefore.Anvil) * 1000 / operations:0.00} ms");
 Console.WriteLine();
 Console.WriteLine($"  sustained mints/s vs raw Anvil token mint x1 ({rawMint.PerSecond:0}/s): {sustained / rawMint.PerSecond:P0}; "
     + $"vs raw ETH transfer x1 ({rawTransfer.PerSecond:0}/s): {sustained / rawTransfer.PerSecond:P0} (target >= 50%)");

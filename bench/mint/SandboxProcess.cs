@@ -18,6 +18,31 @@ public sealed class SandboxProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// CPU seconds used so far by the sandbox process and by its Anvil children (Linux /proc).
+    public (double Sandbox, double Anvil) CpuSeconds()
+    {
+        var anvil = Directory.EnumerateDirectories("/proc").Select(d => Path.GetFileName(d)).Where(n => n.All(char.IsDigit))
+            .Select(int.Parse).Where(pid => ParentOf(pid) == _process.Id).Sum(CpuOf);
+        return (CpuOf(_process.Id), anvil);
+    }
+
+    private static string[]? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            return text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static int ParentOf(int pid) => Stat(pid) is { } f ? int.Parse(f[1]) : -1;
+
+    private static double CpuOf(int pid) => Stat(pid) is { } f ? (long.Parse(f[11]) + long.Parse(f[12])) / 100.0 : 0;
+
     public static async Task<SandboxProcess> StartAsync(string repoRoot, IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();

@@ -17,6 +17,22 @@ public sealed class AnvilProcessManager : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        AppDomain.CurrentDomain.ProcessExit += StopOnProcessExit;
+    }
+
+    /// <summary>
+    /// Anvil nodes are separate processes and outlive a host that exits without disposing this manager
+    /// (SIGTERM during start-up, a test runner ending its process). Stop them on the way out.
+    /// </summary>
+    private void StopOnProcessExit(object? sender, EventArgs e)
+    {
+        AnvilNode[] nodes;
+        lock (_gate)
+        {
+            nodes = _nodes.ToArray();
+        }
+
+        Task.WaitAll([.. nodes.Select(node => node.StopAsync(TimeSpan.FromSeconds(2)))], TimeSpan.FromSeconds(3));
     }
 
     /// <summary>The nodes started so far, including ones that have since exited.</summary>
@@ -52,6 +68,7 @@ public sealed class AnvilProcessManager : IAsyncDisposable
     /// <summary>Stops every node (SIGTERM so state files are written, then kill), in parallel.</summary>
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= StopOnProcessExit;
         AnvilNode[] nodes;
         lock (_gate)
         {

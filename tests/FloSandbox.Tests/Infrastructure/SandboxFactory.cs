@@ -11,7 +11,14 @@ public class SandboxFactory(IDictionary<string, string?>? settings = null) : Web
     /// One host shared by every test that needs no special configuration; tests isolate by tenant.
     public static SandboxFactory Shared => SharedInstance.Value;
 
-    private static readonly Lazy<SandboxFactory> SharedInstance = new(() => new SandboxFactory());
+    private static readonly Lazy<SandboxFactory> SharedInstance = new(() =>
+    {
+        // Start the server here, under the Lazy's lock: WebApplicationFactory builds its server without
+        // one, so two test classes arriving at once could otherwise build two hosts and orphan one.
+        var shared = new SandboxFactory();
+        shared.StartServer();
+        return shared;
+    });
 
     /// Called once at the end of the test run (see <see cref="SandboxTestFramework"/>).
     internal static void DisposeShared()
