@@ -6,6 +6,7 @@ using FloSandbox.Prices;
 using FloSandbox.Sandbox;
 using FloSandbox.Scheduling;
 using FloSandbox.Tokens;
+using FloSandbox.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data-dir"] = "DataDir" });
@@ -22,6 +23,7 @@ builder.Services.AddMarket();
 builder.Services.AddPrices();
 builder.Services.AddTokens();
 builder.Services.AddSandbox();
+builder.Services.AddWebhooks();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.MapHealth();
 app.MapSandbox();
 app.MapPrices();
 app.MapTokens();
+app.MapWebhooks();
 app.Run();
 
 public partial class Program;
