@@ -8,7 +8,7 @@ namespace FloSandbox.Tests.Webhooks;
 
 public sealed class WebhookDeliveryTests
 {
-    private readonly SandboxFactory _app = SandboxFactory.Shared;
+    private readonly SandboxFactory _app = WebhookSandbox.Shared;
 
     [Fact]
     public async Task An_Outbox_Event_Arrives_Signed_With_The_Documented_Headers_And_Body()
