@@ -47,8 +47,10 @@ public sealed partial class DeliveryStore(LedgerDatabase db)
     public Task ReleaseAllLeasesAsync(CancellationToken ct) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync("UPDATE webhook_deliveries SET lease_until_ms = NULL WHERE lease_until_ms IS NOT NULL", transaction: tx), ct);
 
+    /// Read under the write lock on purpose: claims are enqueued inside the claiming transaction (to keep their
+    /// order), so a worker can pick one up before it commits; queuing behind the writer makes the claim visible.
     public Task<SendRow?> LoadForSendAsync(string deliveryId, CancellationToken ct) =>
-        db.ReadAsync(c => LoadAsync(c, null, deliveryId, null), ct);
+        db.WriteAsync((c, tx) => LoadAsync(c, tx, deliveryId, null), ct);
 
     public static Task<SendRow?> LoadAsync(SqliteConnection c, SqliteTransaction? tx, string deliveryId, string? tenantId) =>
         c.QuerySingleOrDefaultAsync<SendRow>("""
