@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace FloSandbox.Webhooks;
 
-/// One claimed attempt: which delivery to send now.
-public sealed record DeliveryWork(string DeliveryId, string WebhookId, string TenantId);
+/// One claimed attempt: which delivery to send now, once the claiming transaction has committed (true) or rolled back (false).
+public sealed record DeliveryWork(string DeliveryId, string WebhookId, string TenantId, Task<bool> Committed);
 
 /// Claimed attempts on their way to the senders, through a bounded channel. Every claimed delivery stays
 /// "in flight" until its attempt is recorded, so claiming never hands out the same delivery twice and never

@@ -13,7 +13,7 @@ namespace FloSandbox.Webhooks;
 
 /// Deliveries: the log, manual and bulk replays, and test deliveries.
 public sealed class DeliveryService(
-    LedgerDatabase db, DeliveryStore deliveries, WebhookService webhooks, WebhookDispatcher dispatcher, AttemptSender sender,
+    LedgerDatabase db, DeliveryStore deliveries, WebhookService webhooks, DeliveryClaimer claimer, AttemptSender sender,
     WebhookUrlPolicy urls)
 {
     public async Task<ListResponse<DeliveryView>> ListAsync(TenantContext caller, string webhookId, string? status, PageRequest page,
@@ -70,7 +70,7 @@ public sealed class DeliveryService(
         await webhooks.FindAsync(caller, webhookId, ct);
         var count = await deliveries.QueueReplaysAsync(caller.TenantId, webhookId, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(),
             caller.Now.ToUnixTimeMilliseconds(), ct);
-        await dispatcher.ClaimDueAsync(caller.TenantId, ct);
+        await claimer.ClaimDueAsync(caller.TenantId, ct);
         return new BulkReplayResult(webhookId, request.Status, request.From, request.To, count);
     }
 
@@ -89,11 +89,7 @@ public sealed class DeliveryService(
         var data = JsonSerializer.Serialize(SyntheticEvents.Build(request.EventType, caller.Tenant.SettlementAddress, now), FloJson.Options);
         var delivery = new DeliveryStore.NewDelivery(FloIds.New("wh"), caller.TenantId, subscription.Id, eventId, request.EventType,
             now.ToUnixTimeMilliseconds(), EventEnvelope.Build(eventId, request.EventType, now.ToUnixTimeMilliseconds(), data), Test: true);
-        await db.WriteAsync(async (c, tx) =>
-        {
-            await DeliveryStore.InsertAsync(c, tx, delivery);
-            await dispatcher.ClaimDueAsync(c, tx, caller.TenantId);
-        }, ct);
+        await claimer.WriteAndClaimAsync((c, tx) => DeliveryStore.InsertAsync(c, tx, delivery), caller.TenantId, ct);
         return new DeliveryView(delivery.Id, subscription.Id, eventId, request.EventType, DeliveryStatus.Pending, true, 0,
             TenantClockService.Format(now), null, TenantClockService.Format(now));
     }

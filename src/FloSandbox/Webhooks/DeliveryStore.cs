@@ -5,13 +5,13 @@ using Microsoft.Data.Sqlite;
 namespace FloSandbox.Webhooks;
 
 /// The SQL behind deliveries: fan-out inserts, claiming due attempts, recording attempts.
-/// Due times are tenant-clock milliseconds; leases are real-time milliseconds.
+/// Due times are tenant-clock milliseconds; leases are real-time milliseconds (see <see cref="WebhooksSchema"/>).
 public sealed partial class DeliveryStore(LedgerDatabase db)
 {
     public sealed record NewDelivery(string Id, string TenantId, string WebhookId, string EventId, string EventType,
         long EventCreatedMs, string Payload, bool Test);
 
-    public sealed record DueRow(string Id, string WebhookId, string TenantId, long? LeaseUntilMs);
+    public sealed record DueRow(string Id, string WebhookId, string TenantId);
 
     /// Everything needed to send the next attempt of one delivery.
     public sealed record SendRow(string Id, string TenantId, string WebhookId, string EventId, string EventType, long EventCreatedMs,
@@ -24,33 +24,37 @@ public sealed partial class DeliveryStore(LedgerDatabase db)
     public static Task<int> InsertAsync(SqliteConnection c, SqliteTransaction tx, NewDelivery d) =>
         c.ExecuteAsync("""
             INSERT OR IGNORE INTO webhook_deliveries
-                (id, tenant_id, webhook_id, event_id, event_type, event_created_ms, payload, test, status, next_attempt_ms, next_kind)
-            VALUES (@Id, @TenantId, @WebhookId, @EventId, @EventType, @EventCreatedMs, @Payload, @Test, 'pending', @EventCreatedMs, 'scheduled')
+                (id, tenant_id, webhook_id, event_id, event_type, event_created_ms, payload, test, status, next_attempt_ms, next_kind, due_ms)
+            VALUES (@Id, @TenantId, @WebhookId, @EventId, @EventType, @EventCreatedMs, @Payload, @Test, 'pending', @EventCreatedMs, 'scheduled',
+                    @EventCreatedMs)
             """, d, tx);
 
-    /// Attempts due on their tenant's clock and not leased, oldest delivery first.
+    /// Unclaimed attempts due on their tenant's clock, oldest delivery first.
     public static async Task<IReadOnlyList<DueRow>> DueAsync(SqliteConnection c, SqliteTransaction tx, string? tenantId, long realNowMs, int max) =>
         [.. await c.QueryAsync<DueRow>("""
-            SELECT d.id AS Id, d.webhook_id AS WebhookId, d.tenant_id AS TenantId, d.lease_until_ms AS LeaseUntilMs
-            FROM webhook_deliveries d JOIN tenants t ON t.id = d.tenant_id
-            WHERE d.next_attempt_ms IS NOT NULL AND d.next_attempt_ms <= @realNowMs + t.clock_offset_ms
-              AND (d.lease_until_ms IS NULL OR d.lease_until_ms <= @realNowMs)
-              AND (@tenantId IS NULL OR d.tenant_id = @tenantId)
+            SELECT d.id AS Id, d.webhook_id AS WebhookId, d.tenant_id AS TenantId
+            FROM webhook_deliveries d INDEXED BY webhook_deliveries_due JOIN tenants t ON t.id = d.tenant_id
+            WHERE d.due_ms IS NOT NULL AND d.due_ms <= @realNowMs + t.clock_offset_ms AND (@tenantId IS NULL OR d.tenant_id = @tenantId)
             ORDER BY d.seq LIMIT @max
             """, new { tenantId, realNowMs, max }, tx)];
 
     public static Task LeaseAsync(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<string> ids, long untilMs) =>
         ids.Count == 0 ? Task.CompletedTask
-            : c.ExecuteAsync("UPDATE webhook_deliveries SET lease_until_ms = @untilMs WHERE id IN @ids", new { ids, untilMs }, tx);
+            : c.ExecuteAsync("UPDATE webhook_deliveries SET lease_until_ms = @untilMs, due_ms = NULL WHERE id IN @ids", new { ids, untilMs }, tx);
+
+    /// Makes attempts whose claim lapsed (their sender failed or vanished) claimable again.
+    public static Task ExpireLeasesAsync(SqliteConnection c, SqliteTransaction tx, long realNowMs) =>
+        c.ExecuteAsync("""
+            UPDATE webhook_deliveries INDEXED BY webhook_deliveries_lease SET due_ms = next_attempt_ms, lease_until_ms = NULL
+            WHERE lease_until_ms IS NOT NULL AND lease_until_ms <= @realNowMs
+            """, new { realNowMs }, tx);
 
     /// Claims belong to the process that made them; a starting process owns the data directory, so it frees them all.
     public Task ReleaseAllLeasesAsync(CancellationToken ct) =>
-        db.WriteAsync((c, tx) => c.ExecuteAsync("UPDATE webhook_deliveries SET lease_until_ms = NULL WHERE lease_until_ms IS NOT NULL", transaction: tx), ct);
+        db.WriteAsync((c, tx) => ExpireLeasesAsync(c, tx, long.MaxValue), ct);
 
-    /// Read under the write lock on purpose: claims are enqueued inside the claiming transaction (to keep their
-    /// order), so a worker can pick one up before it commits; queuing behind the writer makes the claim visible.
     public Task<SendRow?> LoadForSendAsync(string deliveryId, CancellationToken ct) =>
-        db.WriteAsync((c, tx) => LoadAsync(c, tx, deliveryId, null), ct);
+        db.ReadAsync(c => LoadAsync(c, null, deliveryId, null), ct);
 
     public static Task<SendRow?> LoadAsync(SqliteConnection c, SqliteTransaction? tx, string deliveryId, string? tenantId) =>
         c.QuerySingleOrDefaultAsync<SendRow>("""
@@ -72,7 +76,8 @@ public sealed partial class DeliveryStore(LedgerDatabase db)
             UPDATE webhook_deliveries
             SET status = @Status, scheduled_attempts = @ScheduledAttempts, next_attempt_ms = @NextAttemptMs, next_kind = @NextKind,
                 attempt_count = attempt_count + 1, last_attempt_ms = @attemptedMs,
-                lease_until_ms = CASE WHEN @releaseLease THEN NULL ELSE lease_until_ms END
+                lease_until_ms = CASE WHEN @releaseLease THEN NULL ELSE lease_until_ms END,
+                due_ms = CASE WHEN @releaseLease THEN @NextAttemptMs WHEN @NextAttemptMs IS NULL THEN NULL ELSE due_ms END
             WHERE id = @deliveryId AND tenant_id = @tenantId
             """, new
             {
@@ -106,7 +111,7 @@ public sealed partial class DeliveryStore(LedgerDatabase db)
     /// Queues one replay attempt, due now, for every abandoned delivery of the subscription created in [fromMs, toMs].
     public Task<int> QueueReplaysAsync(string tenantId, string webhookId, long fromMs, long toMs, long nowMs, CancellationToken ct) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync("""
-            UPDATE webhook_deliveries SET status = 'pending', next_attempt_ms = @nowMs, next_kind = 'replay'
+            UPDATE webhook_deliveries SET status = 'pending', next_attempt_ms = @nowMs, due_ms = @nowMs, next_kind = 'replay'
             WHERE tenant_id = @tenantId AND webhook_id = @webhookId AND status = 'abandoned'
               AND event_created_ms >= @fromMs AND event_created_ms <= @toMs
             """, new { tenantId, webhookId, fromMs, toMs, nowMs }, tx), ct);

@@ -1,46 +1,18 @@
 using FloSandbox.Events;
-using FloSandbox.Ledger;
 using FloSandbox.Platform.Ids;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace FloSandbox.Webhooks;
 
-/// Turns outbox events into deliveries (one per matching subscription), claims attempts as they fall due
-/// on their tenant's clock, and sends them: a single router feeds the per-subscription lanes from the
-/// bounded queue, and <see cref="WebhookOptions.Workers"/> workers send. Durable state stays in the ledger,
+/// Turns outbox events into deliveries (one per matching subscription) and sends claimed attempts: a single
+/// router feeds the per-subscription lanes from the bounded queue, in claim order and only once each claim
+/// has committed, and <see cref="WebhookOptions.Workers"/> workers send. Durable state stays in the ledger,
 /// so a restart resumes where the last process stopped.
 public sealed partial class WebhookDispatcher(
-    LedgerDatabase db, EventOutbox outbox, DeliveryStore store, DeliveryQueue queue, SubscriptionLanes lanes,
+    EventOutbox outbox, DeliveryStore store, DeliveryClaimer claimer, DeliveryQueue queue, SubscriptionLanes lanes,
     AttemptSender sender, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private const int FanOutBatch = 500;
-
-    /// Claims what is due (for one tenant, or all) and hands it to the senders; never waits for a receiver.
-    public Task ClaimDueAsync(string? tenantId, CancellationToken ct) =>
-        queue.FreeSlots == 0 ? Task.CompletedTask : db.WriteAsync((c, tx) => ClaimDueAsync(c, tx, tenantId), ct);
-
-    internal async Task ClaimDueAsync(SqliteConnection c, SqliteTransaction tx, string? tenantId)
-    {
-        var free = queue.FreeSlots;
-        if (free == 0)
-        {
-            return;
-        }
-        var realNowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var due = await DeliveryStore.DueAsync(c, tx, tenantId, realNowMs, free);
-        var leased = new List<string>(due.Count);
-        foreach (var row in due)
-        {
-            // Enqueued inside the write lock, so the lanes see claims in delivery order.
-            if (!queue.TryEnqueue(new DeliveryWork(row.Id, row.WebhookId, row.TenantId)))
-            {
-                break;
-            }
-            leased.Add(row.Id);
-        }
-        await DeliveryStore.LeaseAsync(c, tx, leased, realNowMs + (long)options.Value.ClaimLease.TotalMilliseconds);
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,7 +26,14 @@ public sealed partial class WebhookDispatcher(
     {
         await foreach (var work in queue.Reader.ReadAllAsync(ct))
         {
-            lanes.Add(work);
+            if (await work.Committed)
+            {
+                lanes.Add(work);
+            }
+            else
+            {
+                queue.Complete(work.DeliveryId);
+            }
         }
     }
 
@@ -79,7 +58,7 @@ public sealed partial class WebhookDispatcher(
     }
 
     private Task FanOutAsync(IReadOnlyList<EventOutbox.OutboxEvent> batch, CancellationToken ct) =>
-        db.WriteAsync(async (c, tx) =>
+        claimer.WriteAndClaimAsync(async (c, tx) =>
         {
             var subscriptions = await SubscriptionStore.ForTenantsAsync(c, tx, batch.Select(e => e.TenantId));
             foreach (var e in batch)
@@ -93,8 +72,8 @@ public sealed partial class WebhookDispatcher(
                 }
                 await EventOutbox.MarkFannedOutAsync(c, tx, e.Seq);
             }
-            await ClaimDueAsync(c, tx, null);
-        }, ct);
+            return batch.Count;
+        }, null, ct);
 
     private async Task ProcessAsync(DeliveryWork work, CancellationToken ct)
     {
@@ -111,7 +90,8 @@ public sealed partial class WebhookDispatcher(
                 new AttemptSender.Outgoing(row.Url, row.Secret, row.Payload, row.Id, row.EventType, row.WebhookId), ct);
             var attempt = new DeliveryStore.AttemptRecord(row.Id, row.TenantId, kind, row.Url, outcome.RealStartMs + row.ClockOffsetMs,
                 outcome.RequestHeaders, outcome.Status, outcome.ResponseBody, outcome.LatencyMs, outcome.Error, outcome.Succeeded);
-            var next = await db.WriteAsync(async (c, tx) =>
+            // Claiming afterwards runs a retry the clock already passed right away, and refills the slot just freed.
+            var next = await claimer.WriteAndClaimAsync(async (c, tx) =>
             {
                 if (await DeliveryStore.StateAsync(c, tx, row.Id) is not { } current)
                 {
@@ -122,10 +102,8 @@ public sealed partial class WebhookDispatcher(
                 await DeliveryStore.RecordAsync(c, tx, attempt, state, releaseLease: true);
                 queue.Complete(row.Id);
                 completed = true;
-                // A retry that is already due (the clock jumped past it) runs right away.
-                await ClaimDueAsync(c, tx, row.TenantId);
                 return state;
-            }, CancellationToken.None);
+            }, null, CancellationToken.None);
             if (next is not null)
             {
                 LogAttempt(row, outcome, next);

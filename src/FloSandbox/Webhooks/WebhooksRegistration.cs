@@ -25,6 +25,7 @@ public static class WebhooksRegistration
         services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<SubscriptionStore>());
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<DeliveryClaimer>();
         services.AddSingleton<SubscriptionLanes>();
         services.AddSingleton<AttemptSender>();
         services.AddSingleton<WebhookUrlPolicy>();

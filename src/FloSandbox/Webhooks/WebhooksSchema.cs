@@ -2,8 +2,9 @@ using FloSandbox.Ledger;
 
 namespace FloSandbox.Webhooks;
 
-/// Subscriptions, deliveries (one per event and subscription, with the next attempt's due time on the
-/// tenant clock) and the log of every attempt.
+/// Subscriptions, deliveries (one per event and subscription) and the log of every attempt. A delivery's
+/// `next_attempt_ms` is its schedule (tenant clock); `due_ms` repeats it while the attempt is unclaimed and is
+/// NULL while claimed (`lease_until_ms`, real time), so the due index only ever holds what is waiting.
 internal sealed class WebhooksSchema : ILedgerSchema
 {
     public string Name => "webhooks";
@@ -38,10 +39,12 @@ internal sealed class WebhooksSchema : ILedgerSchema
             last_attempt_ms INTEGER,
             next_attempt_ms INTEGER,
             next_kind TEXT CHECK (next_kind IN ('scheduled', 'replay')),
+            due_ms INTEGER,
             lease_until_ms INTEGER,
             UNIQUE (webhook_id, event_id)
         );
-        CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_ms) WHERE next_attempt_ms IS NOT NULL;
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries(due_ms) WHERE due_ms IS NOT NULL;
+        CREATE INDEX webhook_deliveries_lease ON webhook_deliveries(lease_until_ms) WHERE lease_until_ms IS NOT NULL;
         CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries(webhook_id, seq);
         CREATE INDEX webhook_deliveries_tenant ON webhook_deliveries(tenant_id);
 
