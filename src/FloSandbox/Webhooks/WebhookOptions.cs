@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace FloSandbox.Webhooks;
 
 /// `Webhooks:*` configuration.
@@ -29,15 +31,22 @@ public sealed class WebhookOptions
 
     public string UserAgent { get; set; } = "Flo-Webhooks/1.0 (FloSandbox)";
 
-    internal bool IsValid(out string error)
-    {
-        error = AttemptTimeout <= TimeSpan.Zero ? "Webhooks:AttemptTimeout must be positive."
+    internal string? Problem() =>
+        AttemptTimeout <= TimeSpan.Zero ? "Webhooks:AttemptTimeout must be positive."
             : Workers is < 1 or > 1024 ? "Webhooks:Workers must be 1–1024."
             : QueueCapacity < 1 ? "Webhooks:QueueCapacity must be positive."
             : ClaimLease <= AttemptTimeout ? "Webhooks:ClaimLease must be longer than Webhooks:AttemptTimeout."
             : OutboxPollInterval <= TimeSpan.Zero ? "Webhooks:OutboxPollInterval must be positive."
             : MaxResponseBodyBytes < 0 ? "Webhooks:MaxResponseBodyBytes must not be negative."
-            : "";
-        return error.Length == 0;
-    }
+            : string.IsNullOrWhiteSpace(UserAgent) ? "Webhooks:UserAgent must not be empty."
+            : null;
+}
+
+/// Fails start-up with the precise reason when `Webhooks:*` is out of range.
+internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options) =>
+        options.Problem() is { } problem
+            ? ValidateOptionsResult.Fail(problem)
+            : ValidateOptionsResult.Success;
 }

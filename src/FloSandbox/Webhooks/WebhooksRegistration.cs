@@ -8,9 +8,8 @@ public static class WebhooksRegistration
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
-            .Validate(o => o.IsValid(out _), "Webhooks options are invalid: AttemptTimeout, Workers, QueueCapacity, ClaimLease, OutboxPollInterval or MaxResponseBodyBytes is out of range.")
-            .ValidateOnStart();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddHttpClient(AttemptSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
