@@ -9,6 +9,7 @@ using FloSandbox.Prices;
 using FloSandbox.Sandbox;
 using FloSandbox.Scheduling;
 using FloSandbox.Tokens;
+using FloSandbox.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data-dir"] = "DataDir" });
@@ -27,6 +28,7 @@ builder.Services.AddPrices();
 builder.Services.AddTokens();
 builder.Services.AddMints();
 builder.Services.AddSandbox();
+builder.Services.AddWebhooks();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -39,6 +41,7 @@ app.MapPrices();
 app.MapTokens();
 app.MapMints();
 app.MapPositions();
+app.MapWebhooks();
 app.MapRpc();
 await app.RunAsync();
 

@@ -1,0 +1,38 @@
+using FloSandbox.Ledger;
+using FloSandbox.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace FloSandbox.Webhooks;
+
+public static class WebhooksRegistration
+{
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddHttpClient(AttemptSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectTimeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AttemptTimeout,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            })
+            .RemoveAllLoggers();
+        services.AddSingleton<ILedgerSchema, WebhooksSchema>();
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<SubscriptionStore>());
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<DeliveryClaimer>();
+        services.AddSingleton<SubscriptionLanes>();
+        services.AddSingleton<AttemptSender>();
+        services.AddSingleton<WebhookUrlPolicy>();
+        services.AddSingleton<WebhookService>();
+        services.AddSingleton<DeliveryService>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<IDueWork, WebhookDueWork>();
+        return services;
+    }
+}
