@@ -5,11 +5,13 @@
 # chain state present). Prints min/median/max of each. Every process it starts is stopped with SIGTERM
 # and waited for, also on failure or Ctrl-C, and it checks that no anvil of its own is left behind.
 #   bench/startup/run.sh [runs]            (default 5; BENCH_PORT picks the port, default 18280)
+# BENCH_APP=/path/FloSandbox.dll measures that build instead (a `dotnet publish` output, say), without
+# building; the environment passes through, so set Devchain__AnvilPath when it has no devchain/ nearby.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-5}"
 port="${BENCH_PORT:-18280}"
-dll="src/FloSandbox/bin/Release/net10.0/FloSandbox.dll"
+dll="${BENCH_APP:-src/FloSandbox/bin/Release/net10.0/FloSandbox.dll}"
 target_ms=2000
 
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [runs]" >&2; exit 2; }
@@ -135,10 +137,14 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "port $port is already in use; set BENCH_PORT" >&2; exit 1
 fi
 
-echo "building Release..." >&2
-dotnet build src/FloSandbox -c Release -v quiet -nologo >/dev/null
+if [[ -z "${BENCH_APP:-}" ]]; then
+  echo "building Release..." >&2
+  dotnet build src/FloSandbox -c Release -v quiet -nologo >/dev/null
+fi
+[[ -f "$dll" ]] || { echo "no $dll" >&2; exit 1; }
 
 echo "FloSandbox start-up benchmark: $(nproc) cores, $runs runs, launch -> first 200 from /health/ready (polled every 10 ms)"
+echo "app: $dll"
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
 printf '%-6s %-44s %s\n' "run" "cold: ready (listening, devchain)" "warm: ready (listening, devchain)"
 cold=() warm=()
