@@ -88,18 +88,16 @@ status_of() {
 
 now_us() { local t="$EPOCHREALTIME"; echo "${t/./}"; }
 
-# Starts the sandbox on $1 (data dir) and sets: ready_ms (launch -> first 200), listen_ms (launch ->
-# first HTTP answer of any status), chain_ms (the sandbox's own "Devchain ready in" figure). Leaves it
-# running in $pid.
+# Starts the sandbox on $1 (data dir) and sets ready_ms (launch -> first 200) and chain_ms (the
+# sandbox's own "Devchain ready in" figure, part of ready_ms). Leaves it running in $pid.
 start_and_time() {
-  local data_dir="$1" log="$1.log" t0 t code listen=""
+  local data_dir="$1" log="$1.log" t0 t code
   t0="$(now_us)"
   FLO_DATA_DIR="$data_dir" dotnet "$dll" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
   pid=$!
   while :; do
     code="$(status_of)"
     t="$(now_us)"
-    [[ -n "$code" && -z "$listen" ]] && listen=$(( (t - t0) / 1000 ))
     [[ "$code" == 200 ]] && break
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "the sandbox exited before it was ready; its log:" >&2; cat "$log" >&2; exit 1
@@ -110,7 +108,6 @@ start_and_time() {
     sleep 0.01
   done
   ready_ms=$(( (t - t0) / 1000 ))
-  listen_ms="$listen"
   chain_ms="$(sed -n 's/.*Devchain ready in \([0-9]*\) ms.*/\1/p' "$log" | head -n 1)"
   # The ready answer must be the real thing: a token read through the whole pipeline.
   curl -fsS -o /dev/null -H "Authorization: Bearer sk_test_startup_bench_1" "http://127.0.0.1:$port/v1/tokens/AAPL"
@@ -146,20 +143,20 @@ fi
 echo "FloSandbox start-up benchmark: $(nproc) cores, $runs runs, launch -> first 200 from /health/ready (polled every 10 ms)"
 echo "app: $dll"
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
-printf '%-6s %-44s %s\n' "run" "cold: ready (listening, devchain)" "warm: ready (listening, devchain)"
+printf '%-6s %-30s %s\n' "run" "cold: ready (of it devchain)" "warm: ready (of it devchain)"
 cold=() warm=()
 for i in $(seq 1 "$runs"); do
   data_dir="$root/run$i"
   start_and_time "$data_dir"
-  cold+=("$ready_ms"); cold_line="$(printf '%5d ms (%5s ms, %5s ms)' "$ready_ms" "$listen_ms" "$chain_ms")"
+  cold+=("$ready_ms"); cold_line="$(printf '%5d ms (%5s ms)' "$ready_ms" "$chain_ms")"
   stop_sandbox
   for chain in base arbitrum ethereum; do
     [[ -s "$data_dir/chains/$chain.json" ]] || { echo "no chain state $data_dir/chains/$chain.json after a clean stop" >&2; exit 1; }
   done
   start_and_time "$data_dir"
-  warm+=("$ready_ms"); warm_line="$(printf '%5d ms (%5s ms, %5s ms)' "$ready_ms" "$listen_ms" "$chain_ms")"
+  warm+=("$ready_ms"); warm_line="$(printf '%5d ms (%5s ms)' "$ready_ms" "$chain_ms")"
   stop_sandbox
-  printf '%-6s %-44s %s\n' "$i" "$cold_line" "$warm_line"
+  printf '%-6s %-30s %s\n' "$i" "$cold_line" "$warm_line"
 done
 
 echo
