@@ -52,8 +52,8 @@ public sealed class EventOutbox(LedgerDatabase db) : ITenantStateOwner
             FROM events WHERE fanned_out = 0 ORDER BY seq LIMIT @max
             """, new { max })], ct);
 
-    public static Task MarkFannedOutAsync(SqliteConnection c, SqliteTransaction tx, long seq) =>
-        c.ExecuteAsync("UPDATE events SET fanned_out = 1 WHERE seq = @seq", new { seq }, tx);
+    public static Task MarkFannedOutAsync(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<long> seqs) =>
+        c.ExecuteAsync("UPDATE events SET fanned_out = 1 WHERE seq IN @seqs", new { seqs }, tx);
 
     public Task<IReadOnlyList<OutboxEvent>> ForTenantAsync(string tenantId, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<OutboxEvent>>(async c => [.. await c.QueryAsync<OutboxEvent>("""

@@ -80,10 +80,10 @@ public sealed class MintService(
         var required = row.Total + deployEstimate;
         await db.WriteAsync(async (c, tx) =>
         {
-            await guardrails.CheckAsync(c, tx, row.TenantId, order, pricing.Notional, now);
-            var available = (await BalanceStore.GetAsync(c, tx, row.TenantId))[currency];
-            if (available < required || !await BalanceStore.TryDebitAsync(c, tx, row.TenantId, currency, row.Total))
+            await guardrails.CheckAndCountAsync(c, tx, row.TenantId, order, pricing.Notional, now);
+            if (!await BalanceStore.TryDebitAsync(c, tx, row.TenantId, currency, row.Total, required))
             {
+                var available = (await BalanceStore.GetAsync(c, tx, row.TenantId))[currency];
                 throw FloError.Of(FloErrorCatalog.InsufficientFunds, $"Need {required:N2} {currency}, available {available:N2} {currency}.",
                     ("required_usdc", Money.Usd(required)), ("available_usdc", Money.Usd(available)),
                     ("shortfall_usdc", Money.Usd(required - available))).ToException();

@@ -18,7 +18,7 @@ namespace FloSandbox.Mints;
 /// records the settlement, supply, position, developer fee and events. Or, on failure, the refund.
 public sealed partial class MintSettler(
     LedgerDatabase db, DevchainHost chain, TenantWallets wallets, DeploymentRegistry deployments, EventOutbox outbox,
-    ILogger<MintSettler> logger)
+    MintGuardrails guardrails, ILogger<MintSettler> logger)
 {
     /// Mints on chain, collecting <paramref name="paymentDue"/> from the payer's home-chain wallet.
     public async Task<TokenMint> ExecuteOnChainAsync(MintRow row, decimal paymentDue, CancellationToken ct)
@@ -91,6 +91,7 @@ public sealed partial class MintSettler(
         await db.WriteAsync(async (c, tx) =>
         {
             await BalanceStore.CreditAsync(c, tx, row.TenantId, Enum.Parse<Currency>(row.Currency), refund);
+            await guardrails.ReleaseAsync(c, tx, row);
             await MintStore.UpdateAsync(c, tx, row);
             await EventOutbox.AppendAsync(c, tx, row.TenantId, EventTypes.MintFailed, row.ToView(), now);
         });

@@ -26,6 +26,7 @@ public static class MintsRegistration
         services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<DeveloperFeeStore>());
         services.AddSingleton<ITenantLifecycle, PositionBurner>();
         services.AddSingleton<MintGuardrails>();
+        services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<MintGuardrails>());
         services.AddSingleton<MintSettler>();
         services.AddSingleton<MintService>();
         services.AddSingleton<MintSettlementWork>();

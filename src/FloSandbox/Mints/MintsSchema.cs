@@ -50,8 +50,16 @@ internal sealed class MintsSchema : ILedgerSchema
         );
         CREATE INDEX mints_tenant ON mints(tenant_id, created_ms, id);
         CREATE INDEX mints_due ON mints(status, fill_due_ms);
-        CREATE INDEX mints_guard_block ON mints(tenant_id, created_ms, status, wallet, notional_micros);
-        CREATE INDEX mints_guard_asset ON mints(tenant_id, asset, created_ms, status, notional_micros);
+        """,
+        """
+        CREATE TABLE mint_guardrail_counters (
+            tenant_id TEXT NOT NULL,
+            scope TEXT NOT NULL CHECK (scope IN ('wallet', 'tenant', 'asset')),
+            scope_key TEXT NOT NULL,
+            bucket_ms INTEGER NOT NULL,
+            notional_micros INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, scope, scope_key, bucket_ms)
+        );
         """,
     ];
 }

@@ -70,8 +70,8 @@ public sealed partial class WebhookDispatcher(
                     await DeliveryStore.InsertAsync(c, tx, new DeliveryStore.NewDelivery(
                         FloIds.New("wh"), e.TenantId, s.Id, e.Id, e.Type, e.CreatedMs, payload, Test: false));
                 }
-                await EventOutbox.MarkFannedOutAsync(c, tx, e.Seq);
             }
+            await EventOutbox.MarkFannedOutAsync(c, tx, [.. batch.Select(e => e.Seq)]);
             return batch.Count;
         }, null, ct);
 

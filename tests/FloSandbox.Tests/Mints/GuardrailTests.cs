@@ -52,6 +52,15 @@ public class GuardrailTests(SmallGuardrailsFactory app) : IClassFixture<SmallGua
     }
 
     [Fact]
+    public async Task A_Failed_Mint_No_Longer_Counts()
+    {
+        var ticker = TestTickers.Unique();
+        var client = await TenantAtBlockStartAsync(ticker);
+        Assert.Equal("failed", (await (await client.MintAsync(ticker, 5, headers: ("X-Flo-Fail-At", "fill"))).JsonAsync()).Str("status"));
+        Assert.Equal("settled", (await (await client.MintAsync(ticker, 5)).JsonAsync()).Str("status"));
+    }
+
+    [Fact]
     public async Task All_Mints_Of_The_Tenant_Are_Capped_Per_Block_And_The_Next_Block_Admits_Again()
     {
         var ticker = TestTickers.Unique();

@@ -34,11 +34,16 @@ public sealed class BalanceStore(LedgerDatabase db) : ITenantInitializer, ITenan
             """, new { tenantId, currency = currency.ToString(), micros = Money.ToMicros(amount) }, tx);
 
     /// Debits if the balance covers it; returns false (and changes nothing) otherwise.
-    public static async Task<bool> TryDebitAsync(SqliteConnection c, SqliteTransaction tx, string tenantId, Currency currency, decimal amount) =>
+    public static Task<bool> TryDebitAsync(SqliteConnection c, SqliteTransaction tx, string tenantId, Currency currency, decimal amount) =>
+        TryDebitAsync(c, tx, tenantId, currency, amount, amount);
+
+    /// Debits <paramref name="amount"/> if the balance is at least <paramref name="required"/> (which may
+    /// include a charge still to come); returns false and changes nothing otherwise.
+    public static async Task<bool> TryDebitAsync(SqliteConnection c, SqliteTransaction tx, string tenantId, Currency currency, decimal amount, decimal required) =>
         await c.ExecuteAsync("""
             UPDATE balances SET amount_micros = amount_micros - @micros
-            WHERE tenant_id = @tenantId AND currency = @currency AND amount_micros >= @micros
-            """, new { tenantId, currency = currency.ToString(), micros = Money.ToMicros(amount) }, tx) == 1;
+            WHERE tenant_id = @tenantId AND currency = @currency AND amount_micros >= @requiredMicros
+            """, new { tenantId, currency = currency.ToString(), micros = Money.ToMicros(amount), requiredMicros = Money.ToMicros(required) }, tx) == 1;
 
     public async Task InitializeTenantAsync(SqliteConnection c, SqliteTransaction tx, Tenant tenant)
     {
