@@ -65,11 +65,15 @@ public sealed class MintService(
         {
             minted = await settler.ExecuteOnChainAsync(row, row.Total, ct);
         }
+        catch (DevchainUnavailableException)
+        {
+            await settler.FailAsync(row, "settlement_unavailable: the devchain did not answer", false, now);
+            throw;
+        }
         catch (DevchainException ex)
         {
-            await settler.FailAsync(row, ex is DevchainUnavailableException ? "settlement_unavailable: the devchain did not answer"
-                : $"settlement_reverted: {ex.Message}", false, now);
-            throw;
+            // The chain refused the settlement: the mint ends failed and refunded, as the docs' state machine says.
+            return (await settler.FailAsync(row, $"settlement_reverted: {ex.Message}", false, now)).ToView();
         }
         return (await settler.SettleAsync(row, minted, recordFill: true, now)).ToView();
     }
@@ -111,10 +115,14 @@ public sealed class MintService(
             await db.WriteAsync((c, tx) => MintStore.UpdateAsync(c, tx, row), ct);
             return row.ToView();
         }
-        catch (DevchainException)
+        catch (DevchainUnavailableException)
         {
             await settler.FailAsync(row, "settlement_unavailable: the devchain did not answer", false, now);
             throw;
+        }
+        catch (DevchainException ex)
+        {
+            return (await settler.FailAsync(row, $"settlement_reverted: {ex.Message}", false, now)).ToView();
         }
     }
 
