@@ -35,4 +35,12 @@ public sealed class DevchainOptions
     /// with Prague's block-hash history contract Anvil 1.7.1 gets slower with every block mined.
     /// </summary>
     public string Hardfork { get; set; } = "cancun";
+
+    /// <summary>
+    /// How many recent block states Anvil keeps in memory (<c>--prune-history N</c>); 0 keeps them all.
+    /// Keeping all makes each transaction slower as the chain grows (about four times slower after a few
+    /// thousand); a bounded number keeps throughput flat. Reads at blocks older than that fail, which is
+    /// why it is not smaller: reverted transactions are replayed at their block to recover the reason.
+    /// </summary>
+    public int KeptStates { get; set; } = 64;
 }

@@ -94,6 +94,12 @@ internal static partial class AnvilLauncher
             start.ArgumentList.Add(argument);
         }
 
+        if (options.KeptStates > 0)
+        {
+            start.ArgumentList.Add("--prune-history");
+            start.ArgumentList.Add(options.KeptStates.ToString(CultureInfo.InvariantCulture));
+        }
+
         if (stateFile is not null)
         {
             var interval = Math.Max(1, (int)Math.Ceiling(options.StateInterval.TotalSeconds));
