@@ -25,7 +25,7 @@ public sealed partial class MintSettlementWork(
             {
                 await FillAsync(id);
             }
-            catch (DevchainException ex)
+            catch (DevchainUnavailableException ex)
             {
                 // The mint stays filled; a later pass settles it once the chain answers.
                 LogSettlementDeferred(logger, ex, id);
@@ -58,7 +58,17 @@ public sealed partial class MintSettlementWork(
             });
             outbox.NotifyAppended();
         }
-        var minted = await settler.ExecuteOnChainAsync(row, 0m, CancellationToken.None);
+        Devchain.Contracts.TokenMint minted;
+        try
+        {
+            minted = await settler.ExecuteOnChainAsync(row, 0m, CancellationToken.None);
+        }
+        catch (DevchainException ex) when (ex is not DevchainUnavailableException)
+        {
+            // The chain refused the settlement: failed, and refunded including the payment taken at acceptance.
+            await settler.FailAsync(row, $"settlement_reverted: {ex.Message}", true, clock.GetUtcNow());
+            return;
+        }
         await settler.SettleAsync(row, minted, recordFill: false, clock.GetUtcNow());
     }
 
