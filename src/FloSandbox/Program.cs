@@ -32,7 +32,11 @@ builder.Services.AddWebhooks();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-await app.Services.StartChainAsync(app.Lifetime.ApplicationStopping);
+using var startUp = new StartUp(app);
+if (!await startUp.StartChainsAsync())
+{
+    return 1;
+}
 app.UseFloPlatform();
 app.MapOpenApi();
 app.MapHealth();
@@ -44,5 +48,6 @@ app.MapPositions();
 app.MapWebhooks();
 app.MapRpc();
 await app.RunAsync();
+return 0;
 
 public partial class Program;
