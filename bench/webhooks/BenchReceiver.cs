@@ -25,6 +25,9 @@ public sealed class BenchReceiver : IAsyncDisposable
 
     public string Url { get; private set; } = "";
     public Dictionary<string, string> Secrets { get; } = new(StringComparer.Ordinal);
+
+    /// When the signed `mint.settled` delivery of each real mint (by mint id) arrived, as a Stopwatch timestamp.
+    public System.Collections.Concurrent.ConcurrentDictionary<string, long> SettledArrivals { get; } = new(StringComparer.Ordinal);
     public int Unverified => Volatile.Read(ref _unverified);
 
     public int Count
@@ -66,6 +69,11 @@ public sealed class BenchReceiver : IAsyncDisposable
             return;
         }
         using var doc = JsonDocument.Parse(body);
+        if (doc.RootElement.GetProperty("type").GetString() == "mint.settled"
+            && doc.RootElement.GetProperty("data").TryGetProperty("tx_hash", out _))
+        {
+            SettledArrivals[doc.RootElement.GetProperty("data").GetProperty("id").GetString()!] = arrived;
+        }
         if (doc.RootElement.GetProperty("data").TryGetProperty("bench_t0", out var t0))
         {
             var ms = Stopwatch.GetElapsedTime(t0.GetInt64(), arrived).TotalMilliseconds;
