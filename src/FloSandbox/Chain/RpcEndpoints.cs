@@ -32,7 +32,7 @@ public static class RpcEndpoints
             .WithSummary("Forwards JSON-RPC to a devchain (base, arbitrum, ethereum); node-admin and unlocked-account methods are refused.")
             .Accepts<JsonElement>("application/json")
             .Produces<JsonElement>(StatusCodes.Status200OK)
-            .ProducesFloProblems(FloErrorCatalog.ResourceNotFound, FloErrorCatalog.ServiceUnavailable);
+            .ProducesPublicFloProblems(FloErrorCatalog.ResourceNotFound, FloErrorCatalog.ServiceUnavailable);
         return group;
     }
 

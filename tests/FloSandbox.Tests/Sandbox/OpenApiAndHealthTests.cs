@@ -25,15 +25,34 @@ public class OpenApiAndHealthTests
     [InlineData("/v1/sandbox/faucet", "post")]
     [InlineData("/v1/sandbox/keys", "post")]
     [InlineData("/health/ready", "get")]
+    [InlineData("/v1/mint", "post")]
+    [InlineData("/v1/mints", "get")]
+    [InlineData("/v1/mints/{id}", "get")]
+    [InlineData("/v1/positions", "get")]
+    [InlineData("/v1/positions/{token}", "get")]
+    [InlineData("/v1/tokens", "get")]
+    [InlineData("/v1/tokens/{ticker}", "get")]
+    [InlineData("/v1/tokens/{ticker}/deployments", "post")]
+    [InlineData("/v1/sandbox/prices/{ticker}", "post")]
+    [InlineData("/v1/sandbox/prices/{ticker}", "delete")]
+    [InlineData("/v1/webhooks", "post")]
+    [InlineData("/v1/webhook_deliveries/{id}/replay", "post")]
+    [InlineData("/rpc/{chain}", "post")]
     public async Task OpenApi_Documents_Every_Route_With_Problem_Responses(string path, string method)
     {
         var doc = await (await _app.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync();
         var operation = doc.GetProperty("paths").GetProperty(path).GetProperty(method);
         Assert.Contains(operation.GetProperty("responses").EnumerateObject(), r => r.Name.StartsWith('2'));
+        var responses = operation.GetProperty("responses");
         if (path.StartsWith("/v1", StringComparison.Ordinal))
         {
-            var problem = operation.GetProperty("responses").GetProperty("401").GetProperty("content").GetProperty("application/problem+json");
+            var problem = responses.GetProperty("401").GetProperty("content").GetProperty("application/problem+json");
             Assert.True(problem.TryGetProperty("schema", out _));
+        }
+        else if (path.StartsWith("/rpc", StringComparison.Ordinal))
+        {
+            Assert.False(responses.TryGetProperty("401", out _));
+            Assert.True(responses.TryGetProperty("503", out _));
         }
     }
 
