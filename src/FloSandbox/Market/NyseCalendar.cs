@@ -7,7 +7,7 @@ namespace FloSandbox.Market;
 // can find "today's" session from the UTC date without a time-zone conversion.
 public static class NyseCalendar
 {
-    public static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+    public static readonly TimeZoneInfo NewYork = NewYorkTimeZone.Resolve();
     public static readonly TimeOnly OpenTime = new(9, 30);
     public static readonly TimeOnly CloseTime = new(16, 0);
     public static readonly TimeOnly EarlyCloseTime = new(13, 0);

@@ -16,6 +16,7 @@ public sealed class TokenCatalog
     {
         _sorted = tokens.ToArray();
         Array.Sort(_sorted, static (a, b) => string.CompareOrdinal(a.Ticker, b.Ticker));
+        All = Array.AsReadOnly(_sorted);
         _byTicker = new Dictionary<string, TokenInfo>(_sorted.Length, StringComparer.OrdinalIgnoreCase);
         foreach (var token in _sorted)
         {
@@ -29,7 +30,7 @@ public sealed class TokenCatalog
     // The universe shipped in the assembly (seed-data/tokens.csv), loaded once.
     public static TokenCatalog Default => LazyDefault.Value;
 
-    public IReadOnlyList<TokenInfo> All => _sorted;
+    public IReadOnlyList<TokenInfo> All { get; }
 
     public int Count => _sorted.Length;
 
