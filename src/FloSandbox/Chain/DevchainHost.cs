@@ -28,8 +28,7 @@ public sealed partial class DevchainHost(IOptions<DevchainOptions> options, Time
     }
 
     public static FloException Unavailable(DevchainNetwork network) =>
-        FloError.Of(FloErrorCatalog.ServiceUnavailable, $"The {network.Chain.Name} devchain is not answering.",
-            ("retry_after_seconds", 5)).ToException();
+        FloErrors.ServiceUnavailable($"The {network.Chain.Name} devchain is not answering.").ToException();
 
     public async ValueTask DisposeAsync()
     {

@@ -52,8 +52,6 @@ public sealed class LedgerDatabase : IAsyncDisposable
         new LedgerMigrator(schemas).Migrate(_writer);
     }
 
-    public bool IsInMemory => _readConnectionString is null;
-
     /// Runs <paramref name="work"/> in one transaction; commits when it returns, rolls back when it throws.
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken ct = default)
     {

@@ -1,4 +1,3 @@
-using FloSandbox.Devchain.Encoding;
 using FloSandbox.Ledger;
 using FloSandbox.Ledger.Balances;
 using FloSandbox.Market;
@@ -17,11 +16,7 @@ public sealed record MintOrder(TokenInfo Token, decimal Quantity, Currency Curre
 
     public static MintOrder From(MintRequest request, TokenCatalog catalog, TenantContext caller)
     {
-        if (!catalog.TryGet(request.Asset, out var token))
-        {
-            throw FloError.Of(FloErrorCatalog.AssetNotFound, $"Ticker '{request.Asset}' is not in the universe or was delisted mid-session.",
-                ("asset", request.Asset)).ToException();
-        }
+        var token = catalog.Require(request.Asset);
         var quantity = request.Quantity;
         if (quantity <= 0 || quantity > MaxQuantity)
         {
@@ -40,7 +35,7 @@ public sealed record MintOrder(TokenInfo Token, decimal Quantity, Currency Curre
             throw FloException.Invalid("settlement.currency", $"settlement.currency must be \"USDC\" or \"USDT\"; got \"{request.Settlement.Currency}\".");
         }
         var chain = SettlementChains.RequireLive(request.Settlement.Chain, "settlement.chain");
-        var wallet = request.Settlement.Wallet is null ? caller.Tenant.SettlementAddress : Address(request.Settlement.Wallet, "settlement.wallet");
+        var wallet = request.Settlement.Wallet is null ? caller.Tenant.SettlementAddress : EvmAddresses.Require(request.Settlement.Wallet, "settlement.wallet");
 
         int? feeBps = null;
         string? feeDestination = null;
@@ -51,27 +46,8 @@ public sealed record MintOrder(TokenInfo Token, decimal Quantity, Currency Curre
                 throw FloException.Invalid("developer_fee.amount_bps", $"developer_fee.amount_bps must be an integer from 0 to {MaxDeveloperFeeBps}; got {fee.AmountBps}.");
             }
             feeBps = fee.AmountBps;
-            feeDestination = Address(fee.Destination, "developer_fee.destination");
+            feeDestination = EvmAddresses.Require(fee.Destination, "developer_fee.destination");
         }
         return new MintOrder(token, quantity, currency, chain, wallet, feeBps, feeDestination);
-    }
-
-    /// An EVM address, lower-case or correctly EIP-55 checksummed; returned checksummed.
-    public static string Address(string value, string param)
-    {
-        if (!EvmAddress.TryParse(value, out var address) || value.Length != 42)
-        {
-            throw FloException.Invalid(param, $"{param} must be an EVM address (0x followed by 40 hex digits); got \"{value}\".");
-        }
-        var hex = value[2..];
-        if (hex != hex.ToLowerInvariant() && !EvmAddress.HasValidChecksum(value))
-        {
-            throw FloException.Invalid(param, $"{param} has an invalid EIP-55 checksum: \"{value}\". Send it checksummed or all lower-case.");
-        }
-        if (address.IsZero)
-        {
-            throw FloException.Invalid(param, $"{param} must not be the zero address.");
-        }
-        return address.ToString();
     }
 }

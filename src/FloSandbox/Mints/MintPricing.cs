@@ -40,6 +40,4 @@ public sealed record MintPricing(decimal Price, decimal Notional, int FloFeeBps,
     private static decimal Bps(decimal notional, decimal bps) => Cents(notional * bps / 10_000m);
 
     private static decimal Cents(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
-
-    public static string Usd(decimal amount) => Money.Usd(amount);
 }

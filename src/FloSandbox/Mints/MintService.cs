@@ -32,11 +32,7 @@ public sealed class MintService(
         var open = hours.IsOpen(now);
         if (!open && !order.Token.Fractional)
         {
-            var next = market.NextSessionAfter(now);
-            throw FloError.Of(FloErrorCatalog.MarketClosedNonFractional,
-                $"{order.Token.Venue} is closed; the earliest next fill window opens at {next.UtcDateTime:yyyy-MM-ddTHH:mm}Z.",
-                ("asset", order.Token.Ticker), ("venue", order.Token.Venue), ("next_session_at", next.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ")),
-                ("seconds_until_session", (long)Math.Ceiling((next - now).TotalSeconds))).ToException();
+            throw FloErrors.MarketClosedNonFractional(order.Token.Ticker, order.Token.Venue, market.NextSessionAfter(now), now).ToException();
         }
 
         var quote = await prices.QuoteAsync(caller.TenantId, order.Token.Ticker, now);
@@ -88,9 +84,7 @@ public sealed class MintService(
             if (!await BalanceStore.TryDebitAsync(c, tx, row.TenantId, currency, row.Total, required))
             {
                 var available = (await BalanceStore.GetAsync(c, tx, row.TenantId))[currency];
-                throw FloError.Of(FloErrorCatalog.InsufficientFunds, $"Need {required:N2} {currency}, available {available:N2} {currency}.",
-                    ("required_usdc", Money.Usd(required)), ("available_usdc", Money.Usd(available)),
-                    ("shortfall_usdc", Money.Usd(required - available))).ToException();
+                throw FloErrors.InsufficientFunds(required, available, currency.ToString()).ToException();
             }
             await MintStore.InsertAsync(c, tx, row);
             if (row.Status == "queued")

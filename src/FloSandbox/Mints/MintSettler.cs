@@ -83,14 +83,13 @@ public sealed partial class MintSettler(
         row.Status = "failed";
         row.FailureReason = reason;
         row.FailedAt = TenantClockService.Format(now);
-        var refund = row.Total;
         if (paymentCollectedOnChain)
         {
             await wallets.CreditAsync(row.Payer, Enum.Parse<Currency>(row.Currency), row.Total, CancellationToken.None);
         }
         await db.WriteAsync(async (c, tx) =>
         {
-            await BalanceStore.CreditAsync(c, tx, row.TenantId, Enum.Parse<Currency>(row.Currency), refund);
+            await BalanceStore.CreditAsync(c, tx, row.TenantId, Enum.Parse<Currency>(row.Currency), row.Total);
             await guardrails.ReleaseAsync(c, tx, row);
             await MintStore.UpdateAsync(c, tx, row);
             await EventOutbox.AppendAsync(c, tx, row.TenantId, EventTypes.MintFailed, row.ToView(), now);

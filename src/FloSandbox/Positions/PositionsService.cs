@@ -1,7 +1,7 @@
 using FloSandbox.Chain;
 using FloSandbox.Ledger;
 using FloSandbox.Market;
-using FloSandbox.Mints;
+using FloSandbox.Platform.Chains;
 using FloSandbox.Platform.Clock;
 using FloSandbox.Platform.Errors;
 using FloSandbox.Platform.Pagination;
@@ -17,9 +17,8 @@ public sealed class PositionsService(PositionStore store, TokenCatalog catalog, 
 {
     public async Task<PositionView> GetAsync(TenantContext caller, string token, string? wallet, CancellationToken ct)
     {
-        var info = catalog.TryGet(token, out var t) ? t
-            : throw FloError.Of(FloErrorCatalog.AssetNotFound, $"Ticker '{token}' is not in the universe.", ("asset", token)).ToException();
-        var owner = wallet is null ? caller.Tenant.SettlementAddress : MintOrder.Address(wallet, "wallet");
+        var info = catalog.Require(token);
+        var owner = wallet is null ? caller.Tenant.SettlementAddress : EvmAddresses.Require(wallet, "wallet");
         var holdings = await store.FindAsync(caller.TenantId, info.Ticker, owner.ToLowerInvariant(), ct);
         if (holdings.Count == 0)
         {
@@ -37,7 +36,7 @@ public sealed class PositionsService(PositionStore store, TokenCatalog catalog, 
         {
             ticker = catalog.TryGet(token, out var t) ? t.Ticker : throw FloException.Invalid("token", $"token '{token}' is not a ticker in the universe.");
         }
-        var owner = wallet is null ? null : MintOrder.Address(wallet, "wallet").ToLowerInvariant();
+        var owner = wallet is null ? null : EvmAddresses.Require(wallet, "wallet").ToLowerInvariant();
         var groups = (await store.FindAsync(caller.TenantId, ticker, owner, ct))
             .GroupBy(h => (h.Ticker, h.Wallet)).ToList();
         var start = 0;

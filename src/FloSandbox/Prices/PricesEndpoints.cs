@@ -20,7 +20,7 @@ public static class PricesEndpoints
         group.MapPost("/{ticker}", async Task<Ok<PriceOverrideView>> (string ticker, SetPriceRequest request, TenantContext caller,
                 TokenCatalog catalog, PriceOverrideStore overrides, PriceOracle oracle, CancellationToken ct) =>
             {
-                var token = Resolve(catalog, ticker);
+                var token = catalog.Require(ticker);
                 var value = Validate(request);
                 await overrides.SetAsync(caller.TenantId, token.Ticker, value, caller.Now, ct);
                 return TypedResults.Ok(View(oracle, token.Ticker, caller.Now, value));
@@ -32,7 +32,7 @@ public static class PricesEndpoints
         group.MapDelete("/{ticker}", async Task<Ok<PriceOverrideView>> (string ticker, TenantContext caller,
                 TokenCatalog catalog, PriceOverrideStore overrides, PriceOracle oracle, CancellationToken ct) =>
             {
-                var token = Resolve(catalog, ticker);
+                var token = catalog.Require(ticker);
                 await overrides.ClearAsync(caller.TenantId, token.Ticker, ct);
                 return TypedResults.Ok(View(oracle, token.Ticker, caller.Now, null));
             })
@@ -42,10 +42,6 @@ public static class PricesEndpoints
 
         return group;
     }
-
-    private static TokenInfo Resolve(TokenCatalog catalog, string ticker) =>
-        catalog.TryGet(ticker, out var token) ? token
-        : throw FloError.Of(FloErrorCatalog.AssetNotFound, $"Ticker '{ticker}' is not in the universe.", ("asset", ticker)).ToException();
 
     private static PriceOverride Validate(SetPriceRequest request)
     {

@@ -40,7 +40,7 @@ public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, Tok
 
     public async Task<TokenDetail> RetrieveAsync(TenantContext caller, string ticker, CancellationToken ct)
     {
-        var token = Resolve(ticker);
+        var token = catalog.Require(ticker);
         var now = caller.Now;
         var quote = await prices.QuoteAsync(caller.TenantId, token.Ticker, now);
         var twap = await prices.TwapAsync(caller.TenantId, token.Ticker, now, TwapWindow);
@@ -62,7 +62,7 @@ public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, Tok
     /// Deploys the token on the chain if it is missing (idempotent): `client.tokens.ensure_deployed`.
     public async Task<(TokenDeploymentView View, bool DeployedNow)> EnsureDeployedAsync(string ticker, EnsureDeployedRequest request, CancellationToken ct)
     {
-        var token = Resolve(ticker);
+        var token = catalog.Require(ticker);
         var chain = SettlementChains.RequireLive(request.Chain, "chain");
         var result = await deployments.EnsureAsync(chain, token.Ticker, token.Name, ct);
         var d = result.Deployment;
@@ -74,11 +74,6 @@ public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, Tok
         deployments.Find(chain, ticker) is { } deployed
             ? new ContractView(deployed.Address.ToString(), true)
             : new ContractView(deployments.Predicted(ticker).ToString(), false);
-
-    public TokenInfo Resolve(string ticker) =>
-        catalog.TryGet(ticker, out var token) ? token
-        : throw FloError.Of(FloErrorCatalog.AssetNotFound, $"Ticker '{ticker}' is not in the universe or was delisted mid-session.",
-            ("asset", ticker)).ToException();
 
     /// The latest daily attestation: the report for the previous UTC day on the tenant's clock.
     public static string AttestationUrl(string ticker, DateTimeOffset now) =>

@@ -26,9 +26,9 @@ public static class InjectedErrors
             "jurisdiction_restricted" => FloError.Of(d,
                 $"The settlement wallet {ctx.Text("settlement.wallet") ?? ctx.Text("payout.wallet") ?? ctx.Text("borrow.wallet") ?? "on this request"} resolves to a restricted jurisdiction (US).",
                 ("country", "US"), ("category", "restricted_jurisdiction")),
-            "asset_not_found" => FloError.Of(d, $"Ticker '{ticker}' is not in the universe or was delisted mid-session.", ("asset", ticker)),
+            "asset_not_found" => FloErrors.AssetNotFound(ticker),
             "position_not_found" => PositionNotFoundFor(d, ctx),
-            "market_closed_non_fractional" => MarketClosed(d, ctx, ticker, asset),
+            "market_closed_non_fractional" => FloErrors.MarketClosedNonFractional(ticker, asset?.Venue ?? "NYSE", ctx.NextSessionAfter(ctx.Now), ctx.Now),
             "idempotency_mismatch" => FloError.Of(d,
                 $"Key '{ctx.IdempotencyKey ?? "(none)"}' was first used with a different request body.",
                 ("original_request_id", FloIds.New("req")), ("action", "Retry with a different Idempotency-Key.")),
@@ -39,14 +39,14 @@ public static class InjectedErrors
             "ltv_exceeded" => LtvExceeded(d, ctx, asset),
             "health_too_low" => FloError.Of(d, "The position would open with health factor 0.97; at least 1.00 is required.",
                 ("health_factor", "0.97"), ("minimum_health_factor", "1.00")),
-            "insufficient_funds" => InsufficientFundsFor(d, ctx, notional),
+            "insufficient_funds" => InsufficientFundsFor(ctx, notional),
             "guardrail_triggered" => Guardrail(d, ctx, notional),
             "bridge_route_unsupported" => BridgeRoute(d, ctx),
             "bridge_dvn_timeout" => FloError.Of(d,
                 $"Source burn has been auto-unwound. Tokens are restored on {ctx.Text("from_chain") ?? "base"}.",
                 ("bridge_id", FloIds.New("brg")), ("unwind_tx", "0x" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))),
                 ("webhook_fired", "bridge.reverted")),
-            "service_unavailable" => FloError.Of(d, null, ("retry_after_seconds", 5)),
+            "service_unavailable" => FloErrors.ServiceUnavailable(),
             "invalid_request" => FloError.Of(d, "The request is malformed.", ("param", "body")),
             "resource_not_found" => FloError.Of(d, null, ("resource", "mint"), ("id", FloIds.New("mnt"))),
             "route_not_found" => FloError.Of(d, null, ("method", "POST"), ("path", ctx.Path)),
@@ -63,15 +63,6 @@ public static class InjectedErrors
         return FloError.Of(d, $"Position '{id}' does not resolve on this account.", ("position_id", id));
     }
 
-    private static FloError MarketClosed(FloErrorDefinition d, InjectionContext ctx, string ticker, AssetFacts? asset)
-    {
-        var next = ctx.NextSessionAfter(ctx.Now);
-        var venue = asset?.Venue ?? "NYSE";
-        return FloError.Of(d, $"{venue} is closed; the earliest next fill window opens at {next.UtcDateTime:yyyy-MM-ddTHH:mm}Z.",
-            ("asset", ticker), ("venue", venue), ("next_session_at", next.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ")),
-            ("seconds_until_session", (long)Math.Ceiling((next - ctx.Now).TotalSeconds)));
-    }
-
     private static FloError LtvExceeded(FloErrorDefinition d, InjectionContext ctx, AssetFacts? asset)
     {
         var max = asset?.MaxLtvBps ?? 7000;
@@ -86,11 +77,10 @@ public static class InjectedErrors
             ("max_ltv_bps", max), ("requested_ltv_bps", requested));
     }
 
-    private static FloError InsufficientFundsFor(FloErrorDefinition d, InjectionContext ctx, decimal required)
+    private static FloError InsufficientFundsFor(InjectionContext ctx, decimal required)
     {
         var available = ctx.AvailableUsdc < required ? ctx.AvailableUsdc : decimal.Round(required * 0.65m, 2);
-        return FloError.Of(d, $"Need {required:N2} USDC, available {available:N2} USDC.",
-            ("required_usdc", Money.Usd(required)), ("available_usdc", Money.Usd(available)), ("shortfall_usdc", Money.Usd(required - available)));
+        return FloErrors.InsufficientFunds(required, available, "USDC");
     }
 
     private static FloError Guardrail(FloErrorDefinition d, InjectionContext ctx, decimal notional)

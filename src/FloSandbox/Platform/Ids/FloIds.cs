@@ -26,7 +26,4 @@ public static class FloIds
             random[i] = Alphabet[b % 62];
         }
     });
-
-    public static bool HasPrefix(string? id, string prefix) =>
-        id is not null && id.Length > prefix.Length + 1 && id.StartsWith(prefix, StringComparison.Ordinal) && id[prefix.Length] == '_';
 }

@@ -21,8 +21,7 @@ public sealed partial class ProblemMiddleware(RequestDelegate next, ILogger<Prob
                 FloException flo => flo.Error,
                 BadHttpRequestException bad => FromBadRequest(bad, context),
                 JsonException json => JsonErrorDescriber.Describe(json),
-                Devchain.DevchainUnavailableException down => FloError.Of(FloErrorCatalog.ServiceUnavailable,
-                    $"The devchain at {down.Endpoint} is not answering.", ("retry_after_seconds", 5)),
+                Devchain.DevchainUnavailableException down => FloErrors.ServiceUnavailable($"The devchain at {down.Endpoint} is not answering."),
                 _ => null,
             };
             if (error is null)

@@ -1,0 +1,10 @@
+using FloSandbox.Platform.Errors;
+
+namespace FloSandbox.Market;
+
+public static class TokenCatalogExtensions
+{
+    /// The token for a ticker (case-insensitive), or 404 `asset_not_found`.
+    public static TokenInfo Require(this TokenCatalog catalog, string ticker) =>
+        catalog.TryGet(ticker, out var token) ? token : throw FloErrors.AssetNotFound(ticker).ToException();
+}
