@@ -8,7 +8,6 @@ using FloSandbox.Ledger;
 using FloSandbox.Ledger.Balances;
 using FloSandbox.Platform.Clock;
 using FloSandbox.Positions;
-using FloSandbox.Tokens;
 using Microsoft.Data.Sqlite;
 
 namespace FloSandbox.Mints;
@@ -64,7 +63,6 @@ public sealed partial class MintSettler(
             var charged = deployCharge > 0 && await BalanceStore.TryDebitAsync(c, tx, row.TenantId, currency, deployCharge) ? deployCharge : 0m;
             row.DeployChargeMicros = Money.ToMicros(charged);
             await MintStore.UpdateAsync(c, tx, row);
-            await TokenSupplyStore.AddAsync(c, tx, row.TenantId, row.Asset, row.Chain, row.Quantity);
             await PositionStore.AddAsync(c, tx, row.TenantId, row.Asset, row.Wallet.ToLowerInvariant(), row.Chain, row.Quantity);
             await RecordEventsAsync(c, tx, row, minted, recordFill, now);
             return charged;

@@ -25,6 +25,22 @@ public sealed class PositionStore(LedgerDatabase db) : ITenantStateOwner
             ORDER BY ticker, wallet, chain
             """, new { tenantId, ticker, wallet })], ct);
 
+    /// The tenant's supply of a token per chain: its positions summed over wallets.
+    public Task<IReadOnlyDictionary<string, decimal>> SupplyByChainAsync(string tenantId, string ticker, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyDictionary<string, decimal>>(async c =>
+            (await c.QueryAsync<(string Chain, long Micros)>(
+                "SELECT chain, SUM(quantity_micros) FROM positions WHERE tenant_id = @tenantId AND ticker = @ticker GROUP BY chain",
+                new { tenantId, ticker }))
+            .ToDictionary(r => r.Chain, r => Money.FromMicros(r.Micros), StringComparer.Ordinal), ct);
+
+    /// Total supply (all chains and wallets) of each of the given tickers that has any.
+    public Task<IReadOnlyDictionary<string, decimal>> SupplyTotalsAsync(string tenantId, IReadOnlyList<string> tickers, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyDictionary<string, decimal>>(async c =>
+            (await c.QueryAsync<(string Ticker, long Micros)>(
+                "SELECT ticker, SUM(quantity_micros) FROM positions WHERE tenant_id = @tenantId AND ticker IN @tickers GROUP BY ticker",
+                new { tenantId, tickers }))
+            .ToDictionary(r => r.Ticker, r => Money.FromMicros(r.Micros), StringComparer.Ordinal), ct);
+
     public Task ResetTenantAsync(SqliteConnection c, SqliteTransaction tx, string tenantId) =>
         c.ExecuteAsync("DELETE FROM positions WHERE tenant_id = @tenantId", new { tenantId }, tx);
 }

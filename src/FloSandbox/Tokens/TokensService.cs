@@ -6,13 +6,14 @@ using FloSandbox.Platform.Chains;
 using FloSandbox.Platform.Clock;
 using FloSandbox.Platform.Errors;
 using FloSandbox.Platform.Pagination;
+using FloSandbox.Positions;
 using FloSandbox.Prices;
 using FloSandbox.Tenants;
 
 namespace FloSandbox.Tokens;
 
 /// The read-only token catalog as one tenant sees it: the universe, with this tenant's supply and prices.
-public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, TokenSupplyStore supply, DeploymentRegistry deployments)
+public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, PositionStore positions, DeploymentRegistry deployments)
 {
     public static readonly TimeSpan TwapWindow = TimeSpan.FromSeconds(30);
 
@@ -27,7 +28,7 @@ public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, Tok
         }
         var result = catalog.Page(page.StartingAfter, page.Limit);
         var now = caller.Now;
-        var totals = await supply.TotalsAsync(caller.TenantId, [.. result.Items.Select(t => t.Ticker)], ct);
+        var totals = await positions.SupplyTotalsAsync(caller.TenantId, [.. result.Items.Select(t => t.Ticker)], ct);
         var data = new List<TokenSummary>(result.Items.Count);
         foreach (var token in result.Items)
         {
@@ -44,7 +45,7 @@ public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, Tok
         var now = caller.Now;
         var quote = await prices.QuoteAsync(caller.TenantId, token.Ticker, now);
         var twap = await prices.TwapAsync(caller.TenantId, token.Ticker, now, TwapWindow);
-        var byChain = await supply.ForTokenAsync(caller.TenantId, token.Ticker, ct);
+        var byChain = await positions.SupplyByChainAsync(caller.TenantId, token.Ticker, ct);
         var profile = token.AssetClass.Profile();
         return new TokenDetail(
             token.Ticker, token.Name, profile.WireName, token.Fractional, token.Venue, token.Cusip, token.SpvId,

@@ -28,6 +28,18 @@ public class PositionsTests
             + await ChainReads.BalanceOfAsync(client, "ethereum", token, wallet);
         Assert.Equal(5.5m, onChain);
         Assert.Equal(["arbitrum", "base"], position.GetProperty("chains").EnumerateArray().Select(c => c.Str("chain")).Order());
+
+        var detail = await (await client.GetAsync("/v1/tokens/NVDA")).JsonAsync();
+        Assert.Equal("5.500000", detail.Str("supply"));
+        var byChain = detail.GetProperty("distribution").EnumerateArray().ToDictionary(d => d.Str("chain"), d => d.Str("supply"));
+        Assert.Equal("2.000000", byChain["base"]);
+        Assert.Equal("3.500000", byChain["arbitrum"]);
+        Assert.Equal("0.000000", byChain["ethereum"]);
+        var all = FloSandbox.Market.TokenCatalog.Default.All;
+        var before = all[all.ToList().FindIndex(t => t.Ticker == "NVDA") - 1].Ticker;
+        var listed = await (await client.GetAsync($"/v1/tokens?limit=1&starting_after={before}")).JsonAsync();
+        Assert.Equal("NVDA", listed.GetProperty("data")[0].Str("ticker"));
+        Assert.Equal("5.500000", listed.GetProperty("data")[0].Str("supply"));
     }
 
     [Fact]
