@@ -1,5 +1,4 @@
 using FloSandbox.Devchain;
-using FloSandbox.Platform.Errors;
 using Microsoft.Extensions.Options;
 
 namespace FloSandbox.Chain;
@@ -20,15 +19,15 @@ public sealed partial class DevchainHost(IOptions<DevchainOptions> options, Time
             string.Join(", ", _cluster.Networks.Select(n => $"{n.Chain.Name}={n.RpcUrl}")));
     }
 
-    /// The network of a live chain; a chain whose node died is a 503 `service_unavailable`.
+    /// The network of a live chain. A chain whose node died fails at once, as an unreachable node does,
+    /// so callers handle both the same way (mints refund) and the request gets 503 `service_unavailable`.
     public DevchainNetwork LiveNetwork(string chain)
     {
         var network = Cluster[chain];
-        return network.Node is { HasExited: true } ? throw Unavailable(network) : network;
+        return network.Node is { HasExited: true }
+            ? throw new DevchainUnavailableException(network.RpcUrl, $"the {network.Chain.Name} devchain node has exited.")
+            : network;
     }
-
-    public static FloException Unavailable(DevchainNetwork network) =>
-        FloErrors.ServiceUnavailable($"The {network.Chain.Name} devchain is not answering.").ToException();
 
     public async ValueTask DisposeAsync()
     {

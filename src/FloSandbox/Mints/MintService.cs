@@ -61,15 +61,9 @@ public sealed class MintService(
         {
             minted = await settler.ExecuteOnChainAsync(row, row.Total, ct);
         }
-        catch (DevchainUnavailableException)
-        {
-            await settler.FailAsync(row, "settlement_unavailable: the devchain did not answer", false, now);
-            throw;
-        }
         catch (DevchainException ex)
         {
-            // The chain refused the settlement: the mint ends failed and refunded, as the docs' state machine says.
-            return (await settler.FailAsync(row, $"settlement_reverted: {ex.Message}", false, now)).ToView();
+            return await FailOnChainErrorAsync(row, ex, now);
         }
         return (await settler.SettleAsync(row, minted, recordFill: true, now)).ToView();
     }
@@ -109,15 +103,22 @@ public sealed class MintService(
             await db.WriteAsync((c, tx) => MintStore.UpdateAsync(c, tx, row), ct);
             return row.ToView();
         }
-        catch (DevchainUnavailableException)
-        {
-            await settler.FailAsync(row, "settlement_unavailable: the devchain did not answer", false, now);
-            throw;
-        }
         catch (DevchainException ex)
         {
-            return (await settler.FailAsync(row, $"settlement_reverted: {ex.Message}", false, now)).ToView();
+            return await FailOnChainErrorAsync(row, ex, now);
         }
+    }
+
+    /// The chain refused (reverted) or did not answer: the mint ends failed and refunded, as the docs'
+    /// state machine says; a chain that did not answer is also a 503 for this request.
+    private async Task<MintView> FailOnChainErrorAsync(MintRow row, DevchainException ex, DateTimeOffset now)
+    {
+        var failed = await settler.FailAsync(row, MintSettler.FailureReason(ex), false, now);
+        if (ex is DevchainUnavailableException)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex);
+        }
+        return failed.ToView();
     }
 
     public async Task<MintView> RetrieveAsync(TenantContext caller, string id, CancellationToken ct) =>

@@ -66,7 +66,7 @@ public sealed partial class MintSettlementWork(
         catch (DevchainException ex) when (ex is not DevchainUnavailableException)
         {
             // The chain refused the settlement: failed, and refunded including the payment taken at acceptance.
-            await settler.FailAsync(row, $"settlement_reverted: {ex.Message}", true, clock.GetUtcNow());
+            await settler.FailAsync(row, MintSettler.FailureReason(ex), true, clock.GetUtcNow());
             return;
         }
         await settler.SettleAsync(row, minted, recordFill: false, clock.GetUtcNow());

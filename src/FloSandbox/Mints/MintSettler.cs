@@ -43,6 +43,11 @@ public sealed partial class MintSettler(
         }
     }
 
+    /// The `failure_reason` of a settlement the chain refused or did not answer.
+    public static string FailureReason(DevchainException ex) => ex is DevchainUnavailableException
+        ? "settlement_unavailable: the devchain did not answer"
+        : $"settlement_reverted: {ex.Message}";
+
     /// Records the settlement of a mint whose on-chain mint succeeded.
     public async Task<MintRow> SettleAsync(MintRow row, TokenMint minted, bool recordFill, DateTimeOffset now)
     {

@@ -32,6 +32,12 @@ public sealed class DevchainFailureTests : IDisposable
         Assert.Equal("5", faucet.Header("Retry-After"));
         Assert.Equal("1000000.00", (await (await client.GetAsync("/v1/sandbox/tenant")).JsonAsync()).GetProperty("balances").Str("usdc"));
 
+        await ProblemAssert.IsProblemAsync(await client.MintAsync("AAPL", 1), "service_unavailable");
+        Assert.Equal(1_000_000m, await client.BalanceAsync());
+        var failed = (await (await client.GetAsync("/v1/mints")).JsonAsync()).GetProperty("data")[0];
+        Assert.Equal("failed", failed.Str("status"));
+        Assert.StartsWith("settlement_unavailable", failed.Str("failure_reason"));
+
         await ProblemAssert.IsProblemAsync(await _app.CreateClient().PostJsonAsync("/rpc/base", """{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}"""),
             "service_unavailable");
         await ProblemAssert.IsProblemAsync(await _app.NewTenantClient().GetAsync("/v1/sandbox/tenant"), "service_unavailable");

@@ -21,7 +21,7 @@ public sealed partial class ProblemMiddleware(RequestDelegate next, ILogger<Prob
                 FloException flo => flo.Error,
                 BadHttpRequestException bad => FromBadRequest(bad, context),
                 JsonException json => JsonErrorDescriber.Describe(json),
-                Devchain.DevchainUnavailableException down => FloErrors.ServiceUnavailable($"The devchain at {down.Endpoint} is not answering."),
+                Devchain.DevchainUnavailableException down => FloErrors.ServiceUnavailable(down.Message),
                 _ => null,
             };
             if (error is null)
