@@ -22,14 +22,19 @@ public static partial class ClockHeader
             {
                 throw Invalid($"X-Flo-Clock cannot move the clock backwards ('{value}'); only '+' steps and future instants are accepted.");
             }
-            var amount = long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            step = m.Groups[3].Value switch
+            // At most nine digits times a day's seconds fits a long; the bound is checked before a TimeSpan exists.
+            var seconds = long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) * m.Groups[3].Value switch
             {
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
+                "s" => 1L,
+                "m" => 60L,
+                "h" => 3_600L,
+                _ => 86_400L,
             };
+            if (seconds > (long)MaxStep.TotalSeconds)
+            {
+                throw Invalid($"X-Flo-Clock '{value}' moves the clock {seconds / 86_400d:0.##} days forward; at most 30 days per request are allowed.");
+            }
+            step = TimeSpan.FromSeconds(seconds);
         }
         else if (IsoInstant().IsMatch(value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
                      DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
@@ -57,9 +62,9 @@ public static partial class ClockHeader
 
     private static FloException Invalid(string detail) => FloException.Invalid(Name, detail);
 
-    [GeneratedRegex(@"^([+-])(\d{1,9})([smhd])$")]
+    [GeneratedRegex(@"^([+-])([0-9]{1,9})([smhd])$")]
     private static partial Regex Relative();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})$")]
     private static partial Regex IsoInstant();
 }

@@ -36,7 +36,7 @@ public sealed class IdempotencyMiddleware(
             context.Request.Body = new MemoryStream(body, writable: false);
             context.Request.ContentLength = body.Length;
         }
-        var key = ResolveKey(context.Request.Headers[Header].ToString(), fromBody);
+        var key = ResolveKey(context.Request.Headers.TryGetValue(Header, out var sent) ? sent.ToString() : null, fromBody);
         if (key is null)
         {
             await next(context);
@@ -85,19 +85,24 @@ public sealed class IdempotencyMiddleware(
         await capture.CopyToAsync(original, ct);
     }
 
-    private string? ResolveKey(string header, string? fromBody)
+    /// The key from the header (sent, even empty) or the body; null when neither carries one.
+    private string? ResolveKey(string? header, string? fromBody)
     {
-        if (header.Length > 0 && fromBody is not null && fromBody != header)
+        if (header is not null && fromBody is not null && fromBody != header)
         {
             throw FloException.Invalid(Header, "The Idempotency-Key header and the body's idempotency_key differ; send one value.");
         }
-        var key = header.Length > 0 ? header : fromBody;
+        var key = header ?? fromBody;
         if (key is null)
         {
             return null;
         }
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw FloException.Invalid(Header, $"Idempotency-Key is empty: send a key of 1–{options.Value.MaxKeyBytes} bytes, or leave the header out.");
+        }
         var bytes = Encoding.UTF8.GetByteCount(key);
-        if (bytes == 0 || bytes > options.Value.MaxKeyBytes)
+        if (bytes > options.Value.MaxKeyBytes)
         {
             throw FloException.Invalid(Header,
                 $"Idempotency-Key must be 1–{options.Value.MaxKeyBytes} bytes; this one is {bytes} bytes.");

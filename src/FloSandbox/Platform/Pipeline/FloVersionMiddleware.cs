@@ -25,6 +25,6 @@ public sealed partial class FloVersionMiddleware(RequestDelegate next)
     private static bool IsIsoDate(string value) =>
         IsoDate().IsMatch(value) && DateOnly.TryParseExact(value, "yyyy-MM-dd", out _);
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     private static partial Regex IsoDate();
 }

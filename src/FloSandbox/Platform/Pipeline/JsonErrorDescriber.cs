@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FloSandbox.Platform.Errors;
+using FloSandbox.Platform.Json;
 
 namespace FloSandbox.Platform.Pipeline;
 
@@ -12,6 +13,10 @@ public static partial class JsonErrorDescriber
     {
         var param = ParamFromPath(ex.Path);
         var message = ex.Message;
+        if (ex is InvalidValueException invalid)
+        {
+            return FloError.Invalid(param ?? "body", $"Field '{param ?? "body"}' {invalid.Reason}.");
+        }
         if (UnknownMember().Match(message) is { Success: true } unknown)
         {
             var field = param is null ? unknown.Groups[1].Value : param;

@@ -1,10 +1,12 @@
+using System.Net.Http.Headers;
 using FloSandbox.Platform.Errors;
+using FloSandbox.Platform.Json;
 using Microsoft.Extensions.Options;
 
 namespace FloSandbox.Platform.Pipeline;
 
-/// Reads a request body once, within the size limit, and keeps it: idempotency fingerprints it,
-/// error injection reads values from it, and the endpoint binds it.
+/// Reads a request body once, within the size limit, checks a JSON body with <see cref="StrictJson"/>,
+/// and keeps it: idempotency fingerprints it, error injection reads values from it, and the endpoint binds it.
 public sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<RequestOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -37,11 +39,20 @@ public sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<Request
         }
 
         var body = buffer.ToArray();
+        if (body.Length > 0 && IsJson(request.ContentType))
+        {
+            StrictJson.Validate(body);
+        }
         context.Features.Set(new RequestBody(body));
         request.Body = new MemoryStream(body, writable: false);
         request.ContentLength = body.Length;
         await next(context);
     }
+
+    /// `application/json` or any `+json` type; other types reach the endpoint, which refuses them with 415.
+    public static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type) && type.MediaType is { } media
+        && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     private static FloError TooLarge(int max) =>
         FloError.Of(FloErrorCatalog.PayloadTooLarge, $"The request body exceeds the {max}-byte limit.", ("max_bytes", max));
