@@ -10,6 +10,7 @@ using FloSandbox.Sandbox;
 using FloSandbox.Scheduling;
 using FloSandbox.Tokens;
 using FloSandbox.Webhooks;
+using Microsoft.AspNetCore.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data-dir"] = "DataDir" });
@@ -38,15 +39,16 @@ if (!await startUp.StartChainsAsync())
     return 1;
 }
 app.UseFloPlatform();
-app.MapOpenApi();
-app.MapHealth();
+// Everything needs an sk_test_ key unless marked anonymous here.
+app.MapOpenApi().AllowAnonymous();
+app.MapHealth().AllowAnonymous().DisableRateLimiting();
 app.MapSandbox();
 app.MapPrices();
 app.MapTokens();
 app.MapMints();
 app.MapPositions();
 app.MapWebhooks();
-app.MapRpc();
+app.MapRpc().AllowAnonymous();
 await app.RunAsync();
 return 0;
 

@@ -40,12 +40,16 @@ public static class PlatformRegistration
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<IdempotencyStore>());
         services.AddSingleton<KeyedLock>();
+        services.AddSingleton<RateLimitWindows>();
         return services;
     }
 
-    /// The request pipeline, in the documented order.
+    /// The request pipeline, in the documented order. Routing runs first (after HEAD becomes GET), so
+    /// every step after it knows the endpoint that will run.
     public static IApplicationBuilder UseFloPlatform(this IApplicationBuilder app)
     {
+        app.UseMiddleware<HeadRequestMiddleware>();
+        app.UseRouting();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();

@@ -1,16 +1,19 @@
 using FloSandbox.Platform.Errors;
 using FloSandbox.Tenants;
+using Microsoft.AspNetCore.Authorization;
 
 namespace FloSandbox.Platform.Auth;
 
-/// Resolves `Authorization: Bearer sk_test_…` to a tenant for every `/v1` route. Missing or
-/// malformed keys get 401 `unauthorized`, live keys 403 `key_lacks_live_scope`, and read-scoped
-/// keys 403 `forbidden` on anything but GET/HEAD.
+/// Resolves `Authorization: Bearer sk_test_…` to a tenant. Every endpoint needs a key unless it is
+/// marked `AllowAnonymous` (health, OpenAPI, `/rpc`), so the decision follows the endpoint routing chose,
+/// whatever the casing or encoding of the path; a request that matched no endpoint needs one under
+/// `/v1`. Missing or malformed keys get 401 `unauthorized`, live keys 403 `key_lacks_live_scope`, and
+/// read-scoped keys 403 `forbidden` on anything but GET/HEAD.
 public sealed class AuthenticationMiddleware(RequestDelegate next, TenantRegistry tenants)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/v1", StringComparison.Ordinal))
+        if (!RequiresKey(context))
         {
             await next(context);
             return;
@@ -45,4 +48,10 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, TenantRegistr
         context.Features.Set(caller);
         await next(context);
     }
+
+    /// Route endpoints need a key unless marked anonymous. Without one (no route matched, or routing's own
+    /// 405 answer) the path decides, compared the way routing compares it: case-insensitively.
+    public static bool RequiresKey(HttpContext context) => context.GetEndpoint() is RouteEndpoint endpoint
+        ? endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
+        : context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase);
 }

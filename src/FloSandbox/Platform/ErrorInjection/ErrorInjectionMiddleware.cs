@@ -40,7 +40,7 @@ public sealed class ErrorInjectionMiddleware(
         var available = definition == FloErrorCatalog.InsufficientFunds
             ? (await balances.GetAsync(caller.TenantId, context.RequestAborted))[Currency.USDC] : 0m;
         var injection = new InjectionContext(
-            ParseBody(context), context.Request.Path.Value ?? "/",
+            ParseBody(context), (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "/",
             context.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null,
             context.Connection.RemoteIpAddress?.ToString(), available, rateLimit.CurrentValue.RequestsPerSecond, caller.Now,
             ticker => market.Lookup(ticker, caller.Now), market.NextSessionAfter);

@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using FloSandbox.Platform.Errors;
+using FloSandbox.Tenants;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace FloSandbox.Platform.RateLimiting;
@@ -8,59 +9,46 @@ namespace FloSandbox.Platform.RateLimiting;
 /// Per-key fixed one-second windows on real time. Every response carries
 /// `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (Unix seconds at which the
 /// window resets); over the limit the request gets 429 `rate_limited` with `Retry-After`.
-/// Requests without a key are limited per client address.
-public sealed class RateLimitMiddleware(RequestDelegate next, IOptionsMonitor<RateLimitOptions> options, TimeProvider time)
+/// The window belongs to the key itself (however the `Authorization` header spells it); requests
+/// without a well-formed key share their client address's window. Endpoints marked
+/// `DisableRateLimiting` (health probes) report the window without counting against it.
+public sealed class RateLimitMiddleware(RequestDelegate next, RateLimitWindows windows, IOptionsMonitor<RateLimitOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
-
     public Task InvokeAsync(HttpContext context)
     {
         var limit = options.CurrentValue.RequestsPerSecond;
-        var partition = context.Request.Headers.Authorization.ToString();
-        if (partition.Length == 0)
-        {
-            partition = "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local");
-        }
-
+        var partition = Partition(context, out var keyHint);
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var second = nowMs / 1000;
-        var window = _windows.GetOrAdd(partition, static _ => new Window());
-        var count = window.Hit(second);
+
+        var counts = context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is null;
+        var count = counts ? windows.Hit(partition, second) : windows.Peek(partition, second);
 
         var headers = context.Response.Headers;
         headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = Math.Max(0, limit - count).ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Reset"] = (second + 1).ToString(CultureInfo.InvariantCulture);
 
-        if (count <= limit)
+        if (count <= limit || !counts)
         {
             return next(context);
         }
 
         var retryAfter = (int)Math.Max(1, Math.Ceiling(((second + 1) * 1000 - nowMs) / 1000.0));
-        var keyHint = partition.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && partition.Length > 12
-            ? $"key {Tenants.ApiKey.Hint(partition[7..].Trim())}" : "this client";
         return ProblemWriter.WriteAsync(context, FloError.Of(FloErrorCatalog.RateLimited,
             $"Exceeded {limit} RPS on {keyHint}.",
             ("retry_after_seconds", retryAfter), ("limit_rps", limit), ("observed_rps", count)));
     }
 
-    private sealed class Window
+    private static string Partition(HttpContext context, out string keyHint)
     {
-        private long _second = -1;
-        private int _count;
-
-        public int Hit(long second)
+        var shape = ApiKey.Classify(context.Request.Headers.Authorization.ToString(), out var key);
+        if (shape is ApiKey.Shape.Test or ApiKey.Shape.Live)
         {
-            lock (this)
-            {
-                if (second != _second)
-                {
-                    _second = second;
-                    _count = 0;
-                }
-                return ++_count;
-            }
+            keyHint = $"key {ApiKey.Hint(key)}";
+            return "key:" + key;
         }
+        keyHint = "this client";
+        return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local");
     }
 }
