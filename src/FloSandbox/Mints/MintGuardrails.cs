@@ -20,7 +20,7 @@ public sealed class MintGuardrails(IOptions<GuardrailOptions> options) : ITenant
         var o = options.Value;
         if (notional < o.MintMinPerTx)
         {
-            throw Breach("mint_min_per_tx", o.MintMinPerTx, notional, 0, $"Notional {Money.Usd(notional)} USDC is below mint_min_per_tx.");
+            throw Breach("mint_min_per_tx", o.MintMinPerTx, notional, 0, $"Notional {Money.Usd(notional)} USDC is below mint_min_per_tx.", fitsAlone: false);
         }
 
         var nowMs = now.ToUnixTimeMilliseconds();
@@ -44,13 +44,13 @@ public sealed class MintGuardrails(IOptions<GuardrailOptions> options) : ITenant
         if (perAddress > o.MintMaxNotionalPerAddressPerBlock)
         {
             throw Breach("mint_max_notional_per_address_per_block", o.MintMaxNotionalPerAddressPerBlock, perAddress, untilNextBlock,
-                "Your address exceeded mint_max_notional_per_address_per_block in the current block.");
+                "Your address exceeded mint_max_notional_per_address_per_block in the current block.", notional <= o.MintMaxNotionalPerAddressPerBlock);
         }
         var total = notional + Money.FromMicros(counted.Tenant);
         if (total > o.MintMaxTotalPerBlock)
         {
             throw Breach("mint_max_total_per_block", o.MintMaxTotalPerBlock, total, untilNextBlock,
-                "Mints in the current block exceeded mint_max_total_per_block.");
+                "Mints in the current block exceeded mint_max_total_per_block.", notional <= o.MintMaxTotalPerBlock);
         }
         var daily = notional + Money.FromMicros(counted.Asset);
         if (daily > o.MintDailyNotionalPerAsset)
@@ -61,7 +61,7 @@ public sealed class MintGuardrails(IOptions<GuardrailOptions> options) : ITenant
                 """, new { tenantId, ticker = order.Token.Ticker, firstHour }, tx) ?? hour;
             throw Breach("mint_daily_notional_per_asset", o.MintDailyNotionalPerAsset, daily,
                 (int)Math.Ceiling((oldest + DayMs - nowMs) / 1000.0),
-                $"Mints of {order.Token.Ticker} in the last 24 hours exceeded mint_daily_notional_per_asset.");
+                $"Mints of {order.Token.Ticker} in the last 24 hours exceeded mint_daily_notional_per_asset.", notional <= o.MintDailyNotionalPerAsset);
         }
 
         await AddAsync(c, tx, tenantId, order.Wallet, order.Token.Ticker, nowMs, Money.ToMicros(notional));
@@ -81,10 +81,12 @@ public sealed class MintGuardrails(IOptions<GuardrailOptions> options) : ITenant
             """, new { tenantId, wallet, ticker, block = atMs / windowMs * windowMs, hour = atMs / HourMs * HourMs, micros }, tx);
     }
 
-    private static FloException Breach(string limit, decimal limitValue, decimal current, int retryAfter, string detail) =>
-        FloError.Of(FloErrorCatalog.GuardrailTriggered, detail,
+    /// A breach is retryable when waiting can help: the window moves on and this mint alone fits the limit.
+    /// A mint below the minimum, or larger than a limit by itself, never passes however long the caller waits.
+    private static FloException Breach(string limit, decimal limitValue, decimal current, int retryAfter, string detail, bool fitsAlone) =>
+        (FloError.Of(FloErrorCatalog.GuardrailTriggered, detail,
             ("limit", limit), ("limit_value", Money.Usd(limitValue)), ("current_value", Money.Usd(current)),
-            ("retry_after_seconds", retryAfter)).ToException();
+            ("retry_after_seconds", fitsAlone ? retryAfter : 0)) with { Retryable = fitsAlone }).ToException();
 
     public Task ResetTenantAsync(SqliteConnection c, SqliteTransaction tx, string tenantId) =>
         c.ExecuteAsync("DELETE FROM mint_guardrail_counters WHERE tenant_id = @tenantId", new { tenantId }, tx);

@@ -3,15 +3,18 @@ using System.Globalization;
 using Dapper;
 using FloSandbox.Ledger;
 using FloSandbox.Market;
+using FloSandbox.Platform.Caching;
+using FloSandbox.Tenants;
 using Microsoft.Data.Sqlite;
 
 namespace FloSandbox.Prices;
 
 /// A tenant's pinned or shocked prices. Read on every quote, so each tenant's overrides are cached in
-/// memory after the first read; writes go to the ledger first.
-public sealed class PriceOverrideStore(LedgerDatabase db) : ITenantStateOwner
+/// memory after the first read, until the tenant has been idle a while; writes go to the ledger first.
+public sealed class PriceOverrideStore(LedgerDatabase db, TimeProvider time) : ITenantStateOwner
 {
-    private readonly ConcurrentDictionary<string, Task<ConcurrentDictionary<string, PriceOverride>>> _byTenant = new(StringComparer.Ordinal);
+    private readonly IdleCache<string, Task<ConcurrentDictionary<string, PriceOverride>>> _byTenant =
+        new(time, TenantRegistry.KeyIdleTime, StringComparer.Ordinal);
 
     public async ValueTask<PriceOverride?> FindAsync(string tenantId, string ticker)
     {
@@ -46,7 +49,7 @@ public sealed class PriceOverrideStore(LedgerDatabase db) : ITenantStateOwner
     public async Task ResetTenantAsync(SqliteConnection c, SqliteTransaction tx, string tenantId)
     {
         await c.ExecuteAsync("DELETE FROM price_overrides WHERE tenant_id = @tenantId", new { tenantId }, tx);
-        _byTenant.TryRemove(tenantId, out _);
+        _byTenant.TryRemove(tenantId);
     }
 
     private Task<ConcurrentDictionary<string, PriceOverride>> ForTenantAsync(string tenantId)
@@ -54,7 +57,7 @@ public sealed class PriceOverrideStore(LedgerDatabase db) : ITenantStateOwner
         var task = _byTenant.GetOrAdd(tenantId, LoadAsync);
         if (task.IsFaulted)
         {
-            _byTenant.TryRemove(KeyValuePair.Create(tenantId, task));
+            _byTenant.TryRemove(tenantId, task);
         }
         return task;
     }

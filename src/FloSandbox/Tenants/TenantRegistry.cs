@@ -2,25 +2,36 @@ using System.Collections.Concurrent;
 using Dapper;
 using FloSandbox.Devchain;
 using FloSandbox.Ledger;
+using FloSandbox.Platform.Caching;
 using FloSandbox.Platform.Ids;
 
 namespace FloSandbox.Tenants;
 
 /// Resolves keys to tenants, provisioning a tenant the first time a well-formed test key is seen.
-/// Resolved keys and tenant clocks are cached in memory; the ledger is the source of truth.
+/// Resolved keys are cached in memory while in use (idle ones are dropped after <see cref="KeyIdleTime"/>);
+/// the ledger is the source of truth. While anything holds a tenant, every lookup returns that same object,
+/// so its clock is one clock; once nothing does, it is loaded again from the ledger, where every clock
+/// move is written before it takes effect.
 public sealed class TenantRegistry(
     LedgerDatabase db, TimeProvider time, IEnumerable<ITenantInitializer> initializers, IEnumerable<ITenantLifecycle> lifecycles)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<TenantContext>>> _byKey = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Tenant> _byId = new(StringComparer.Ordinal);
+    public static readonly TimeSpan KeyIdleTime = TimeSpan.FromMinutes(10);
+
+    private readonly IdleCache<string, Lazy<Task<TenantContext>>> _byKey = new(time, KeyIdleTime, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WeakReference<Tenant>> _byId = new(StringComparer.Ordinal);
+    private long _lastPruneTicks = time.GetUtcNow().UtcTicks;
+
+    /// Keys and tenants held in memory (for tests of the eviction).
+    public (int Keys, int Tenants) Cached => (_byKey.Count, _byId.Count);
 
     public Task<TenantContext> ResolveAsync(string key)
     {
+        PruneCollectedTenants();
         var lazy = _byKey.GetOrAdd(key, k => new Lazy<Task<TenantContext>>(() => LoadOrProvisionAsync(k)));
         var task = lazy.Value;
         if (task.IsFaulted || task.IsCanceled)
         {
-            _byKey.TryRemove(KeyValuePair.Create(key, lazy));
+            _byKey.TryRemove(key, lazy);
         }
         return task;
     }
@@ -65,14 +76,13 @@ public sealed class TenantRegistry(
         {
             return await LoadOrProvisionAsync(key);
         }
-        _byId[tenant.Id] = tenant;
-        return new TenantContext(tenant, KeyScope.Full, ApiKey.Hint(key));
+        return new TenantContext(Remember(tenant), KeyScope.Full, ApiKey.Hint(key));
     }
 
     /// The tenant with this id (for work that runs without a request, such as due settlements).
     public async Task<Tenant> GetByIdAsync(string tenantId)
     {
-        if (_byId.TryGetValue(tenantId, out var tenant))
+        if (_byId.TryGetValue(tenantId, out var weak) && weak.TryGetTarget(out var tenant))
         {
             return tenant;
         }
@@ -84,9 +94,44 @@ public sealed class TenantRegistry(
         return Materialize(row);
     }
 
-    private Tenant Materialize(KeyRow row) => _byId.GetOrAdd(row.TenantId, _ => new Tenant(
+    private Tenant Materialize(KeyRow row) => Remember(new Tenant(
         row.TenantId, row.SettlementAddress, new TenantClock(time, TimeSpan.FromMilliseconds(row.ClockOffsetMs)),
         DateTimeOffset.Parse(row.CreatedAt, System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// The live object of this tenant if one exists, else <paramref name="loaded"/>, which becomes it.
+    private Tenant Remember(Tenant loaded)
+    {
+        while (true)
+        {
+            var weak = _byId.GetOrAdd(loaded.Id, static (_, t) => new WeakReference<Tenant>(t), loaded);
+            if (weak.TryGetTarget(out var live))
+            {
+                return live;
+            }
+            if (_byId.TryUpdate(loaded.Id, new WeakReference<Tenant>(loaded), weak))
+            {
+                return loaded;
+            }
+        }
+    }
+
+    /// Drops the entries of tenants the garbage collector has taken, every <see cref="KeyIdleTime"/>.
+    private void PruneCollectedTenants()
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref _lastPruneTicks);
+        if (now - last < KeyIdleTime.Ticks || Interlocked.CompareExchange(ref _lastPruneTicks, now, last) != last)
+        {
+            return;
+        }
+        foreach (var (id, weak) in _byId)
+        {
+            if (!weak.TryGetTarget(out _))
+            {
+                _byId.TryRemove(KeyValuePair.Create(id, weak));
+            }
+        }
+    }
 
     /// Creates another key for the tenant; returns the key, which is shown once.
     public async Task<string> CreateKeyAsync(Tenant tenant, KeyScope scope, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace FloSandbox.Tests.Infrastructure;
 /// Asserts the whole Problem-JSON contract of an error response.
 public static class ProblemAssert
 {
-    public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, string code, string? instance = null)
+    public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, string code, string? instance = null, bool? retryable = null)
     {
         Assert.True(FloErrorCatalog.TryGet(code, out var definition), $"'{code}' is not in the catalog");
         var text = await response.Content.ReadAsStringAsync();
@@ -22,7 +22,7 @@ public static class ProblemAssert
         Assert.StartsWith("req_", body.Str("request_id"));
         Assert.Equal(response.Header("X-Request-Id"), body.Str("request_id"));
         Assert.Equal(code, body.Str("code"));
-        Assert.Equal(definition.Retryable, body.GetProperty("retryable").GetBoolean());
+        Assert.Equal(retryable ?? definition.Retryable, body.GetProperty("retryable").GetBoolean());
         foreach (var field in definition.ExtensionFields)
         {
             Assert.True(body.TryGetProperty(field, out _), $"{code} lacks extension field '{field}': {text}");

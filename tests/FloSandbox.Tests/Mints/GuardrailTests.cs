@@ -31,10 +31,22 @@ public class GuardrailTests(SmallGuardrailsFactory app) : IClassFixture<SmallGua
     {
         var ticker = TestTickers.Unique();
         var client = await TenantAtBlockStartAsync(ticker);
-        var problem = await ProblemAssert.IsProblemAsync(await client.MintAsync(ticker, 0.05m), "guardrail_triggered");
+        var problem = await ProblemAssert.IsProblemAsync(await client.MintAsync(ticker, 0.05m), "guardrail_triggered", retryable: false);
         Assert.Equal("mint_min_per_tx", problem.Str("limit"));
         Assert.Equal("10.00", problem.Str("limit_value"));
         Assert.Equal("5.00", problem.Str("current_value"));
+        Assert.Equal(0, problem.GetProperty("retry_after_seconds").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_Mint_Over_A_Block_Limit_By_Itself_Is_Not_Retryable()
+    {
+        var ticker = TestTickers.Unique();
+        var client = await TenantAtBlockStartAsync(ticker);
+        var problem = await ProblemAssert.IsProblemAsync(await client.MintAsync(ticker, 7), "guardrail_triggered", retryable: false);
+        Assert.Equal("mint_max_notional_per_address_per_block", problem.Str("limit"));
+        Assert.Equal("700.00", problem.Str("current_value"));
+        Assert.Equal(0, problem.GetProperty("retry_after_seconds").GetInt32());
     }
 
     [Fact]

@@ -6,6 +6,9 @@ public sealed record FloError(FloErrorDefinition Definition, string Detail, IRea
     public string Code => Definition.Code;
     public int Status => Definition.Status;
 
+    /// The code's retryable flag, unless this occurrence knows better (a limit the request can never fit).
+    public bool Retryable { get; init; } = Definition.Retryable;
+
     public static FloError Of(FloErrorDefinition definition, string? detail = null, params (string Name, object? Value)[] extensions) =>
         new(definition, detail ?? definition.DefaultDetail, [.. extensions.Select(e => KeyValuePair.Create(e.Name, e.Value))]);
 

@@ -21,7 +21,7 @@ public static class ProblemWriter
             json.WriteString("instance", instance);
             json.WriteString("request_id", requestId);
             json.WriteString("code", error.Code);
-            json.WriteBoolean("retryable", error.Definition.Retryable);
+            json.WriteBoolean("retryable", error.Retryable);
             foreach (var (name, value) in error.Extensions)
             {
                 json.WritePropertyName(name);
