@@ -78,6 +78,23 @@ public sealed class HostileInputTests
         await AssertNothingHappenedAsync(client);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("text/plain")]
+    public async Task A_Body_Not_Declared_Json_Is_Never_Parsed_Even_For_An_Idempotency_Fingerprint(string contentType)
+    {
+        var client = _app.NewTenantClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks")
+        {
+            Content = new ByteArrayContent("""{"idempotency_key":"a","idempotency_key":"b","x":"\uD800"}"""u8.ToArray()),
+        };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        request.Headers.Add("Idempotency-Key", "fingerprint-1");
+
+        var problem = await ProblemAssert.IsProblemAsync(await client.SendAsync(request), "unsupported_media_type");
+        Assert.Equal(contentType, problem.Str("content_type"));
+    }
+
     [Fact]
     public async Task An_Empty_Idempotency_Key_Header_Is_Refused_Not_Ignored()
     {

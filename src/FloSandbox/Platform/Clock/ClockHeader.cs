@@ -14,7 +14,7 @@ public static partial class ClockHeader
     /// The amount to advance the clock that reads <paramref name="now"/>, or an error naming what is wrong.
     public static TimeSpan Parse(string value, DateTimeOffset now)
     {
-        value = value.Trim();
+        value = value.Trim(' ', '\t');
         TimeSpan step;
         if (Relative().Match(value) is { Success: true } m)
         {

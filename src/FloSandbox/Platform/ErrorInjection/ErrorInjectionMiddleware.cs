@@ -55,18 +55,11 @@ public sealed class ErrorInjectionMiddleware(
 
     private static JsonElement? ParseBody(HttpContext context)
     {
-        if (context.Features.Get<RequestBody>() is not { Bytes.Length: > 0 } body)
+        if (context.Features.Get<RequestBody>() is not { IsJson: true } body)
         {
             return null;
         }
-        try
-        {
-            using var doc = JsonDocument.Parse(body.Bytes);
-            return doc.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        using var doc = JsonDocument.Parse(body.Bytes);
+        return doc.RootElement.Clone();
     }
 }

@@ -27,16 +27,17 @@ public sealed class IdempotencyMiddleware(
             return;
         }
 
-        var body = context.Features.Get<RequestBody>()?.Bytes ?? [];
-        var fromBody = TakeBodyKey(ref body);
+        var sent = context.Features.Get<RequestBody>() ?? new RequestBody([], IsJson: false);
+        var body = sent.Bytes;
+        var fromBody = sent.IsJson ? TakeBodyKey(ref body) : null;
         if (fromBody is not null)
         {
             // The key is transport, not payload: the endpoint binds (and the fingerprint covers) the body without it.
-            context.Features.Set(new RequestBody(body));
+            context.Features.Set(new RequestBody(body, IsJson: true));
             context.Request.Body = new MemoryStream(body, writable: false);
             context.Request.ContentLength = body.Length;
         }
-        var key = ResolveKey(context.Request.Headers.TryGetValue(Header, out var sent) ? sent.ToString() : null, fromBody);
+        var key = ResolveKey(context.Request.Headers.TryGetValue(Header, out var header) ? header.ToString() : null, fromBody);
         if (key is null)
         {
             await next(context);
@@ -44,7 +45,7 @@ public sealed class IdempotencyMiddleware(
         }
 
         var pathAndQuery = context.Request.Path.Value + context.Request.QueryString.Value;
-        var fingerprint = RequestFingerprint.Compute(context.Request.Method, pathAndQuery, body);
+        var fingerprint = RequestFingerprint.Compute(context.Request.Method, pathAndQuery, body, sent.IsJson);
         var ct = context.RequestAborted;
         using var held = await locks.AcquireAsync($"{caller.TenantId}\n{key}", ct);
 
@@ -110,28 +111,18 @@ public sealed class IdempotencyMiddleware(
         return key;
     }
 
-    /// Removes a top-level string `idempotency_key` from a JSON object body and returns it.
+    /// Removes a top-level string `idempotency_key` from a JSON object body (already checked strictly) and returns it.
     private static string? TakeBodyKey(ref byte[] body)
     {
-        if (body.Length == 0 || body.AsSpan().IndexOf("\"idempotency_key\""u8) < 0)
+        if (body.AsSpan().IndexOf("\"idempotency_key\""u8) < 0
+            || JsonNode.Parse(body) is not JsonObject root || root["idempotency_key"] is not JsonValue value
+            || value.GetValueKind() != JsonValueKind.String)
         {
             return null;
         }
-        try
-        {
-            if (JsonNode.Parse(body) is JsonObject root && root["idempotency_key"] is JsonValue value
-                && value.GetValueKind() == JsonValueKind.String)
-            {
-                root.Remove("idempotency_key");
-                body = JsonSerializer.SerializeToUtf8Bytes(root);
-                return value.GetValue<string>();
-            }
-        }
-        catch (JsonException)
-        {
-            // A malformed body keeps its bytes; binding reports the precise error.
-        }
-        return null;
+        root.Remove("idempotency_key");
+        body = JsonSerializer.SerializeToUtf8Bytes(root);
+        return value.GetValue<string>();
     }
 
     private static async Task ReplayAsync(HttpContext context, IdempotencyStore.StoredResponse stored)

@@ -4,38 +4,28 @@ using System.Text.Json;
 
 namespace FloSandbox.Platform.Idempotency;
 
-/// What "the same request" means for idempotency: method, path, query and body. A JSON body is
-/// compared by content (key order and whitespace do not matter), anything else byte for byte.
+/// What "the same request" means for idempotency: method, path, query and body. A JSON body (one the
+/// strict check accepted) is compared by content (key order and whitespace do not matter), anything
+/// else byte for byte.
 public static class RequestFingerprint
 {
-    public static string Compute(string method, string pathAndQuery, byte[] body)
+    public static string Compute(string method, string pathAndQuery, byte[] body, bool json)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{method} {pathAndQuery}\n"));
-        hash.AppendData(Canonical(body));
+        hash.AppendData(json ? Canonical(body) : body);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static byte[] Canonical(byte[] body)
     {
-        if (body.Length == 0)
+        using var doc = JsonDocument.Parse(body);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(body.Length);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            return body;
+            Write(writer, doc.RootElement);
         }
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(body.Length);
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                Write(writer, doc.RootElement);
-            }
-            return buffer.WrittenSpan.ToArray();
-        }
-        catch (JsonException)
-        {
-            return body;
-        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void Write(Utf8JsonWriter writer, JsonElement element)

@@ -39,11 +39,12 @@ public sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<Request
         }
 
         var body = buffer.ToArray();
-        if (body.Length > 0 && IsJson(request.ContentType))
+        var json = body.Length > 0 && IsJson(request.ContentType);
+        if (json)
         {
             StrictJson.Validate(body);
         }
-        context.Features.Set(new RequestBody(body));
+        context.Features.Set(new RequestBody(body, json));
         request.Body = new MemoryStream(body, writable: false);
         request.ContentLength = body.Length;
         await next(context);
@@ -58,5 +59,6 @@ public sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<Request
         FloError.Of(FloErrorCatalog.PayloadTooLarge, $"The request body exceeds the {max}-byte limit.", ("max_bytes", max));
 }
 
-/// The buffered request body.
-public sealed record RequestBody(byte[] Bytes);
+/// The buffered request body. <paramref name="IsJson"/>: declared JSON and checked by <see cref="StrictJson"/>,
+/// so it parses, and every string in it reads; nothing parses a body that is not.
+public sealed record RequestBody(byte[] Bytes, bool IsJson);
