@@ -12,7 +12,9 @@ using FloSandbox.Tokens;
 using FloSandbox.Webhooks;
 using Microsoft.AspNetCore.RateLimiting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files live beside the binary; relative paths (the data directory) are taken from where the
+// sandbox was started (`dotnet run` keeps the caller's directory, see RunWorkingDirectory).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data-dir"] = "DataDir" });
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
