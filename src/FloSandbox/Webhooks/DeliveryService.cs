@@ -39,7 +39,7 @@ public sealed class DeliveryService(
     public async Task<DeliveryDetail> ReplayAsync(TenantContext caller, string id, ReplayDeliveryRequest? request, CancellationToken ct)
     {
         var row = await db.ReadAsync(c => DeliveryStore.LoadAsync(c, null, id, caller.TenantId), ct) ?? throw NotFound(id);
-        var url = request?.Url is { } other ? urls.Validate(other, "url").OriginalString : row.Url;
+        var url = request?.Url is { } other ? (await urls.ValidateAsync(other, "url", ct)).OriginalString : row.Url;
         var outcome = await sender.SendAsync(new AttemptSender.Outgoing(url, row.Secret, row.Payload, row.Id, row.EventType, row.WebhookId), ct);
         var attemptedMs = outcome.RealStartMs + (long)caller.Tenant.Clock.Offset.TotalMilliseconds;
         var attempt = new DeliveryStore.AttemptRecord(row.Id, row.TenantId, AttemptKind.Replay, url, attemptedMs, outcome.RequestHeaders,
