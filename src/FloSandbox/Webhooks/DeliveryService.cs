@@ -36,6 +36,8 @@ public sealed class DeliveryService(
             : throw NotFound(id);
 
     /// One immediate attempt, to the subscription's URL or another one; fresh timestamp and signature, same delivery id.
+    /// The answer shows each attempt's status, latency and error but never a response body: a replay must not
+    /// turn the sandbox into a way of reading what some HTTP service behind it answers.
     public async Task<DeliveryDetail> ReplayAsync(TenantContext caller, string id, ReplayDeliveryRequest? request, CancellationToken ct)
     {
         var row = await db.ReadAsync(c => DeliveryStore.LoadAsync(c, null, id, caller.TenantId), ct) ?? throw NotFound(id);
@@ -51,7 +53,8 @@ public sealed class DeliveryService(
                 await DeliveryStore.RecordAsync(c, tx, attempt, DeliveryTransitions.AfterManualReplay(current, outcome.Succeeded), releaseLease: false);
             }
         }, CancellationToken.None);
-        return await RetrieveAsync(caller, id, ct);
+        var detail = await RetrieveAsync(caller, id, ct);
+        return detail with { Attempts = [.. detail.Attempts.Select(a => a with { ResponseBody = null })] };
     }
 
     /// Queues a replay of every abandoned delivery created in [from, to]; returns how many.

@@ -26,8 +26,10 @@ public sealed class WebhookOptions
     /// so retry times are exact and tests deterministic.
     public bool Jitter { get; set; }
 
-    /// How much of a receiver's response body is kept in the attempt log.
-    public int MaxResponseBodyBytes { get; set; } = 4096;
+    /// How much of a receiver's response body is kept in the attempt log. None by default: on a shared
+    /// sandbox the log would otherwise let any tenant read what a loopback or private-network HTTP service
+    /// answers. A single-user sandbox can turn it on to see its receiver's error messages.
+    public int MaxResponseBodyBytes { get; set; }
 
     public string UserAgent { get; set; } = "Flo-Webhooks/1.0 (FloSandbox)";
 
