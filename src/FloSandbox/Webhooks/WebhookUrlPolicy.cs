@@ -40,6 +40,10 @@ public sealed class WebhookUrlPolicy(IServer server, IWebhookHostResolver resolv
         {
             return uri;
         }
+        catch (ArgumentException)
+        {
+            throw FloException.Invalid(param, $"{param} host '{Truncate(uri.IdnHost)}' is not a valid host name (at most 255 characters, labels of at most 63).");
+        }
         if (Judge(addresses, uri.Port) is { } refusal)
         {
             throw FloException.Invalid(param, refusal.Self

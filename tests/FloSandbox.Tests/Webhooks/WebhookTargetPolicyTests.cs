@@ -36,6 +36,18 @@ public sealed class WebhookTargetPolicyTests
         Assert.Empty(listed.GetProperty("data").EnumerateArray());
     }
 
+    [Fact]
+    public async Task A_Host_Name_No_Resolver_Accepts_Is_A_400_Not_A_500()
+    {
+        var kit = WebhookKit.NewTenant(_app);
+        var url = $"https://{string.Join('.', Enumerable.Repeat(new string('a', 60), 5))}.test/hook";
+
+        var problem = await ProblemAssert.IsProblemAsync(await kit.Client.PostJsonAsync("/v1/webhooks", new { url, events = new[] { "*" } }), "invalid_request");
+
+        Assert.Equal("url", problem.Str("param"));
+        Assert.Contains("not a valid host name", problem.Str("detail"));
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:3000/flo-webhook")]
     [InlineData("http://localhost:3000/flo-webhook")]
