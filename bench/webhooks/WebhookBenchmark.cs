@@ -18,6 +18,7 @@ namespace FloSandbox.Bench.Webhooks;
 // signalled; latency runs from just before that append transaction to the signed delivery arriving.
 // Then real mints: from the client receiving the mint's response to its signed mint.settled delivery.
 //   dotnet run -c Release --project bench/webhooks -- [--events 5000] [--rate 500] [--tenants 4] [--mints 300] [--in-memory]
+// With --hanging N it measures isolation instead (see HangingBench).
 internal static class WebhookBenchmark
 {
     public static async Task<int> Main(string[] args)
@@ -25,6 +26,10 @@ internal static class WebhookBenchmark
         var options = BenchOptions.Parse(args);
         // WebApplicationFactory finds the sandbox's content root through a manifest next to this binary.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        if (args.Contains("--hanging"))
+        {
+            return await HangingBench.RunAsync(args);
+        }
         var dataDir = Path.Combine(Path.GetTempPath(), "flo-webhook-bench-" + Guid.NewGuid().ToString("N"));
         await using var receiver = await BenchReceiver.StartAsync();
         await using var sandbox = new BenchSandbox(new Dictionary<string, string?>

@@ -68,11 +68,12 @@ public sealed class AttemptSender(IHttpClientFactory clients, IOptions<WebhookOp
         return new Outcome(now.ToUnixTimeMilliseconds(), HeadersJson(headers), status, responseBody, latency, error, error is null);
     }
 
-    private static async Task<string> ReadPrefixAsync(HttpResponseMessage response, int max, CancellationToken ct)
+    /// The first <paramref name="max"/> bytes of the answer; none (null) unless the operator asked for them.
+    private static async Task<string?> ReadPrefixAsync(HttpResponseMessage response, int max, CancellationToken ct)
     {
         if (max == 0)
         {
-            return "";
+            return null;
         }
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         var buffer = new byte[max];

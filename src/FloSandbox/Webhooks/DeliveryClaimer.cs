@@ -47,15 +47,24 @@ public sealed class DeliveryClaimer(LedgerDatabase db, DeliveryQueue queue, IOpt
         {
             await DeliveryStore.ExpireLeasesAsync(c, tx, realNowMs);
         }
-        var due = await DeliveryStore.DueAsync(c, tx, tenantId, realNowMs, free);
+        var full = queue.FullTenants();
+        if (tenantId is not null && full.Contains(tenantId, StringComparer.Ordinal))
+        {
+            return;
+        }
+        var due = await DeliveryStore.DueAsync(c, tx, tenantId, full, realNowMs, free);
         var leased = new List<string>(due.Count);
         foreach (var row in due)
         {
-            if (!queue.TryEnqueue(new DeliveryWork(row.Id, row.WebhookId, row.TenantId, committed)))
+            var admission = queue.TryEnqueue(new DeliveryWork(row.Id, row.WebhookId, row.TenantId, committed));
+            if (admission == DeliveryQueue.Admission.QueueFull)
             {
                 break;
             }
-            leased.Add(row.Id);
+            if (admission == DeliveryQueue.Admission.Accepted)
+            {
+                leased.Add(row.Id);
+            }
         }
         await DeliveryStore.LeaseAsync(c, tx, leased, realNowMs + (long)options.Value.ClaimLease.TotalMilliseconds);
     }

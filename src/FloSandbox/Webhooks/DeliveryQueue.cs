@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
@@ -9,16 +8,28 @@ public sealed record DeliveryWork(string DeliveryId, string WebhookId, string Te
 
 /// Claimed attempts on their way to the senders, through a bounded channel. Every claimed delivery stays
 /// "in flight" until its attempt is recorded, so claiming never hands out the same delivery twice and never
-/// holds more than <see cref="WebhookOptions.QueueCapacity"/> attempts in memory.
+/// holds more than <see cref="WebhookOptions.QueueCapacity"/> attempts in memory, nor more than a quarter of
+/// them for one tenant (whose backlog would otherwise keep every other tenant's attempts unclaimed).
 public sealed class DeliveryQueue
 {
+    public enum Admission
+    {
+        Accepted,
+        TenantFull,
+        QueueFull,
+    }
+
     private readonly Channel<DeliveryWork> _channel;
-    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, string> _inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _perTenant = new(StringComparer.Ordinal);
     private readonly int _capacity;
+    private readonly int _tenantCapacity;
 
     public DeliveryQueue(IOptions<WebhookOptions> options)
     {
         _capacity = options.Value.QueueCapacity;
+        _tenantCapacity = options.Value.QueuedPerTenant;
         _channel = Channel.CreateBounded<DeliveryWork>(new BoundedChannelOptions(_capacity)
         {
             SingleReader = true,
@@ -26,27 +37,80 @@ public sealed class DeliveryQueue
         });
     }
 
-    public int FreeSlots => Math.Max(0, _capacity - _inFlight.Count);
+    public int FreeSlots
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Math.Max(0, _capacity - _inFlight.Count);
+            }
+        }
+    }
 
     public ChannelReader<DeliveryWork> Reader => _channel.Reader;
 
-    public bool IsInFlight(string deliveryId) => _inFlight.ContainsKey(deliveryId);
-
-    /// Hands one claimed attempt over; false when the queue is full (it stays due in the ledger).
-    public bool TryEnqueue(DeliveryWork work)
+    /// Tenants holding their whole share of the queue: claiming skips their attempts until some finish.
+    public IReadOnlyList<string> FullTenants()
     {
-        if (!_inFlight.TryAdd(work.DeliveryId, 0))
+        lock (_gate)
         {
-            return true;
+            return [.. _perTenant.Where(t => t.Value >= _tenantCapacity).Select(t => t.Key)];
         }
-        if (_channel.Writer.TryWrite(work))
+    }
+
+    /// Hands one claimed attempt over; anything but <see cref="Admission.Accepted"/> leaves it due in the ledger.
+    /// An attempt already in flight counts as accepted (its claim is merely renewed).
+    public Admission TryEnqueue(DeliveryWork work)
+    {
+        lock (_gate)
         {
-            return true;
+            if (_inFlight.ContainsKey(work.DeliveryId))
+            {
+                return Admission.Accepted;
+            }
+            if (_inFlight.Count >= _capacity)
+            {
+                return Admission.QueueFull;
+            }
+            var held = _perTenant.GetValueOrDefault(work.TenantId);
+            if (held >= _tenantCapacity)
+            {
+                return Admission.TenantFull;
+            }
+            _inFlight[work.DeliveryId] = work.TenantId;
+            _perTenant[work.TenantId] = held + 1;
+            if (_channel.Writer.TryWrite(work))
+            {
+                return Admission.Accepted;
+            }
+            Release(work.DeliveryId);
+            return Admission.QueueFull;
         }
-        _inFlight.TryRemove(work.DeliveryId, out _);
-        return false;
     }
 
     /// The attempt was recorded (or dropped); the delivery may be claimed again.
-    public void Complete(string deliveryId) => _inFlight.TryRemove(deliveryId, out _);
+    public void Complete(string deliveryId)
+    {
+        lock (_gate)
+        {
+            Release(deliveryId);
+        }
+    }
+
+    private void Release(string deliveryId)
+    {
+        if (!_inFlight.Remove(deliveryId, out var tenantId))
+        {
+            return;
+        }
+        if (_perTenant[tenantId] <= 1)
+        {
+            _perTenant.Remove(tenantId);
+        }
+        else
+        {
+            _perTenant[tenantId]--;
+        }
+    }
 }

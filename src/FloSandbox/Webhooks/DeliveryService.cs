@@ -36,10 +36,12 @@ public sealed class DeliveryService(
             : throw NotFound(id);
 
     /// One immediate attempt, to the subscription's URL or another one; fresh timestamp and signature, same delivery id.
+    /// The answer shows each attempt's status, latency and error but never a response body: a replay must not
+    /// turn the sandbox into a way of reading what some HTTP service behind it answers.
     public async Task<DeliveryDetail> ReplayAsync(TenantContext caller, string id, ReplayDeliveryRequest? request, CancellationToken ct)
     {
         var row = await db.ReadAsync(c => DeliveryStore.LoadAsync(c, null, id, caller.TenantId), ct) ?? throw NotFound(id);
-        var url = request?.Url is { } other ? urls.Validate(other, "url").OriginalString : row.Url;
+        var url = request?.Url is { } other ? (await urls.ValidateAsync(other, "url", ct)).OriginalString : row.Url;
         var outcome = await sender.SendAsync(new AttemptSender.Outgoing(url, row.Secret, row.Payload, row.Id, row.EventType, row.WebhookId), ct);
         var attemptedMs = outcome.RealStartMs + (long)caller.Tenant.Clock.Offset.TotalMilliseconds;
         var attempt = new DeliveryStore.AttemptRecord(row.Id, row.TenantId, AttemptKind.Replay, url, attemptedMs, outcome.RequestHeaders,
@@ -51,7 +53,8 @@ public sealed class DeliveryService(
                 await DeliveryStore.RecordAsync(c, tx, attempt, DeliveryTransitions.AfterManualReplay(current, outcome.Succeeded), releaseLease: false);
             }
         }, CancellationToken.None);
-        return await RetrieveAsync(caller, id, ct);
+        var detail = await RetrieveAsync(caller, id, ct);
+        return detail with { Attempts = [.. detail.Attempts.Select(a => a with { ResponseBody = null })] };
     }
 
     /// Queues a replay of every abandoned delivery created in [from, to]; returns how many.

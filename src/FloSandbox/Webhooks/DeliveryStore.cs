@@ -29,14 +29,16 @@ public sealed partial class DeliveryStore(LedgerDatabase db)
                     @EventCreatedMs)
             """, d, tx);
 
-    /// Unclaimed attempts due on their tenant's clock, oldest delivery first.
-    public static async Task<IReadOnlyList<DueRow>> DueAsync(SqliteConnection c, SqliteTransaction tx, string? tenantId, long realNowMs, int max) =>
+    /// Unclaimed attempts due on their tenant's clock, oldest delivery first, leaving out tenants that hold their whole share of the queue.
+    public static async Task<IReadOnlyList<DueRow>> DueAsync(SqliteConnection c, SqliteTransaction tx, string? tenantId,
+        IReadOnlyList<string> skipTenants, long realNowMs, int max) =>
         [.. await c.QueryAsync<DueRow>("""
             SELECT d.id AS Id, d.webhook_id AS WebhookId, d.tenant_id AS TenantId
             FROM webhook_deliveries d INDEXED BY webhook_deliveries_due JOIN tenants t ON t.id = d.tenant_id
             WHERE d.due_ms IS NOT NULL AND d.due_ms <= @realNowMs + t.clock_offset_ms AND (@tenantId IS NULL OR d.tenant_id = @tenantId)
+              AND d.tenant_id NOT IN @skipTenants
             ORDER BY d.seq LIMIT @max
-            """, new { tenantId, realNowMs, max }, tx)];
+            """, new { tenantId, skipTenants, realNowMs, max }, tx)];
 
     public static Task LeaseAsync(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<string> ids, long untilMs) =>
         ids.Count == 0 ? Task.CompletedTask

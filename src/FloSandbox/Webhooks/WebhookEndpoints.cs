@@ -71,7 +71,7 @@ public static class WebhookEndpoints
         single.MapGet("/{id}", async Task<Ok<DeliveryDetail>> (string id, TenantContext caller, DeliveryService deliveries, CancellationToken ct) =>
                 TypedResults.Ok(await deliveries.RetrieveAsync(caller, id, ct)))
             .WithName("RetrieveWebhookDelivery")
-            .WithSummary("One delivery with its body and every attempt: request headers, response status and body, latency, error.")
+            .WithSummary("One delivery with its body and every attempt: request headers, response status, latency, error.")
             .ProducesFloProblems(FloErrorCatalog.ResourceNotFound);
 
         single.MapPost("/{id}/replay", async Task<Ok<DeliveryDetail>> (string id,
@@ -79,7 +79,7 @@ public static class WebhookEndpoints
                 TenantContext caller, DeliveryService deliveries, CancellationToken ct) =>
                 TypedResults.Ok(await deliveries.ReplayAsync(caller, id, request, ct)))
             .WithName("ReplayWebhookDelivery")
-            .WithSummary("Sends the delivery again now, to its subscription's URL or to 'url'; answers when the attempt finished.")
+            .WithSummary("Sends the delivery again now, to its subscription's URL or to 'url'; answers when the attempt finished, without the response body.")
             .ProducesFloProblems(FloErrorCatalog.ResourceNotFound, FloErrorCatalog.Forbidden);
 
         return group;

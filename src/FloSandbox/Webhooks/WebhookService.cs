@@ -11,7 +11,7 @@ public sealed class WebhookService(SubscriptionStore subscriptions, WebhookUrlPo
 {
     public async Task<CreatedWebhook> CreateAsync(TenantContext caller, CreateWebhookRequest request, CancellationToken ct)
     {
-        var url = urls.Validate(request.Url, "url");
+        var url = await urls.ValidateAsync(request.Url, "url", ct);
         var events = EventPatterns.Normalize(request.Events);
         var secret = request.Secret ?? WebhookSignature.NewSecret();
         if (secret.Length is < WebhookSignature.MinSecretLength or > WebhookSignature.MaxSecretLength || secret.Any(char.IsWhiteSpace))

@@ -1,5 +1,6 @@
 using FloSandbox.Ledger;
 using FloSandbox.Scheduling;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace FloSandbox.Webhooks;
@@ -15,6 +16,9 @@ public static class WebhooksRegistration
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
+                // A proxy would make the connection (and so the address check) go to the proxy, not the target.
+                UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<WebhookConnector>().ConnectAsync,
                 ConnectTimeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AttemptTimeout,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             })
@@ -27,7 +31,9 @@ public static class WebhooksRegistration
         services.AddSingleton<DeliveryClaimer>();
         services.AddSingleton<SubscriptionLanes>();
         services.AddSingleton<AttemptSender>();
+        services.TryAddSingleton<IWebhookHostResolver, SystemWebhookHostResolver>();
         services.AddSingleton<WebhookUrlPolicy>();
+        services.AddSingleton<WebhookConnector>();
         services.AddSingleton<WebhookService>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<WebhookDispatcher>();

@@ -39,6 +39,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// Decides the answer to a verified call (1-based call number); 200 unless set.
     public Func<int, HttpContext, Task<int>> Respond { get; set; } = (_, _) => Task.FromResult(200);
 
+    /// The body of every answer; "ok" for a 2xx and "nope" otherwise unless set.
+    public string? AnswerBody { get; set; }
+
     /// Calls that reached the handler, verified or not, in arrival order (hanging calls are recorded when they arrive).
     public IReadOnlyList<Delivery> Received => [.. _received];
 
@@ -86,7 +89,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             _arrived.Release();
         }
         context.Response.StatusCode = status;
-        await context.Response.WriteAsync(status is >= 200 and < 300 ? "ok" : "nope");
+        await context.Response.WriteAsync(AnswerBody ?? (status is >= 200 and < 300 ? "ok" : "nope"));
     }
 
     /// The docs' Python `verify`, line for line: reject stale timestamps, then compare the HMAC-SHA256 of

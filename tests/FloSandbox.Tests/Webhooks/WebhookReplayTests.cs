@@ -50,6 +50,57 @@ public sealed class WebhookReplayTests
     }
 
     [Fact]
+    public async Task Replay_Reports_The_Receivers_Status_And_Latency_But_Never_Its_Body()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var internalService = await WebhookReceiver.StartAsync("/admin/export");
+        receiver.AnswerBody = "receiver internals";
+        var kit = WebhookKit.NewTenant(_app);
+        await kit.SubscribeAsync(receiver, "fee.*");
+        internalService.Secret = receiver.Secret;
+        internalService.AnswerBody = """{"db_password":"hunter2"}""";
+        await kit.AppendEventAsync("fee.accrued", new { id = "fee_body" });
+        var id = Assert.Single(await receiver.WaitForAsync(1))["X-Flo-Delivery-Id"];
+        await kit.WaitForDeliveryAsync(id, d => d.Str("status") == "delivered");
+
+        var replay = await kit.Client.PostJsonAsync($"/v1/webhook_deliveries/{id}/replay", new { url = internalService.Url });
+
+        ProblemAssert.IsStatus(replay, HttpStatusCode.OK);
+        var text = await replay.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("hunter2", text);
+        Assert.DoesNotContain("receiver internals", text);
+        var attempt = (await replay.JsonAsync()).GetProperty("attempts").EnumerateArray().Last();
+        Assert.Equal(200, attempt.GetProperty("response_status").GetInt32());
+        Assert.True(attempt.GetProperty("succeeded").GetBoolean());
+        Assert.True(attempt.GetProperty("latency_ms").GetInt64() >= 0);
+        Assert.Equal(JsonValueKind.Null, attempt.GetProperty("response_body").ValueKind);
+        var logged = await kit.Client.GetStringAsync($"/v1/webhook_deliveries/{id}");
+        Assert.DoesNotContain("hunter2", logged);
+        Assert.DoesNotContain("receiver internals", logged);
+    }
+
+    [Fact]
+    public async Task With_Response_Bodies_Kept_The_Log_Shows_A_Prefix_But_A_Replay_Still_Does_Not_Return_It()
+    {
+        await using var app = new SandboxFactory(new Dictionary<string, string?> { ["Webhooks:MaxResponseBodyBytes"] = "8" });
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.AnswerBody = "signature mismatch: check your secret";
+        var kit = WebhookKit.NewTenant(app);
+        await kit.SubscribeAsync(receiver, "fee.*");
+        await kit.AppendEventAsync("fee.accrued", new { id = "fee_kept" });
+        var id = Assert.Single(await receiver.WaitForAsync(1))["X-Flo-Delivery-Id"];
+        var logged = await kit.WaitForDeliveryAsync(id, d => d.Str("status") == "delivered");
+        Assert.Equal("signatur", Assert.Single(logged.GetProperty("attempts").EnumerateArray()).Str("response_body"));
+
+        var replay = await (await kit.Client.PostJsonAsync($"/v1/webhook_deliveries/{id}/replay", "{}")).JsonAsync();
+
+        Assert.Equal(2, replay.GetProperty("attempts").GetArrayLength());
+        Assert.All(replay.GetProperty("attempts").EnumerateArray(), a => Assert.Equal(JsonValueKind.Null, a.GetProperty("response_body").ValueKind));
+        var after = await kit.DeliveryAsync(id);
+        Assert.All(after.GetProperty("attempts").EnumerateArray(), a => Assert.Equal("signatur", a.Str("response_body")));
+    }
+
+    [Fact]
     public async Task A_Failed_Replay_Is_Logged_And_Leaves_The_Status_Alone()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
