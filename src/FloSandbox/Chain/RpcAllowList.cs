@@ -40,5 +40,5 @@ public static class RpcAllowList
 
     public static bool IsForwarded(string method) => Forwarded.Contains(method);
 
-    public static IEnumerable<string> Methods => Forwarded.Append(Accounts).Order(StringComparer.Ordinal);
+    public static IReadOnlyCollection<string> ForwardedMethods => Forwarded;
 }
