@@ -1,19 +1,23 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace FloSandbox.Chain;
 
 /// Writes the answer to a `/rpc` body that was not forwarded as sent: one answer per request, in request
 /// order, each with the caller's id verbatim; the node's answers (which carry positions as ids) slot in
-/// where the entry was forwarded. Notifications get no answer; a body of notifications only gets none.
+/// where the entry was forwarded. Notifications get no answer, so a body of notifications has none at all.
 public static class RpcAnswers
 {
+    // Messages read as written (no \u0027 for apostrophes); the answer is JSON, never HTML.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// The JSON to send back, or null when nothing is to be answered.
     public static byte[]? Write(RpcPlan plan, JsonDocument? nodeAnswer)
     {
         var body = plan.Body;
         var buffer = new ArrayBufferWriter<byte>(512);
-        using var writer = new Utf8JsonWriter(buffer);
+        using var writer = new Utf8JsonWriter(buffer, Options);
         if (body.IsBatch && body.Calls.Count == 0)
         {
             WriteReply(writer, "null", RpcReply.Error(RpcReply.InvalidRequest, "Invalid request: an empty batch."));

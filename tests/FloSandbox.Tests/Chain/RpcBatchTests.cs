@@ -108,6 +108,14 @@ public class RpcBatchTests
     }
 
     [Fact]
+    public async Task An_Allowed_Notification_Gets_No_Content()
+    {
+        var response = await _app.CreateClient().PostJsonAsync("/rpc/base", """{"jsonrpc":"2.0","method":"eth_chainId"}""");
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_Refused_Notification_Gets_No_Content_And_Does_Not_Run()
     {
         var client = _app.CreateClient();
