@@ -33,6 +33,8 @@ public static class ChainRegistration
         services.AddSingleton<ITenantLifecycle>(sp => sp.GetRequiredService<TenantWallets>());
         services.AddSingleton<DeploymentRegistry>();
         services.AddSingleton<ChainReconciler>();
+        services.AddHttpForwarder();
+        services.AddSingleton<RpcForwarder>();
         foreach (var chain in DevchainChain.All)
         {
             services.AddSingleton<IReadinessCheck>(sp => new DevchainReadiness(sp.GetRequiredService<DevchainHost>(), chain.Name));

@@ -18,6 +18,18 @@ public class RpcForwardingTests
     }
 
     [Fact]
+    public async Task Answers_Carry_The_Sandboxs_Headers_And_Not_The_Nodes()
+    {
+        var response = await _app.CreateClient().PostJsonAsync("/rpc/base", """{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}""");
+        ProblemAssert.IsStatus(response, HttpStatusCode.OK);
+        Assert.Equal("application/json", response.ContentType()?.MediaType);
+        Assert.StartsWith("req_", response.Header("X-Request-Id"));
+        Assert.Empty(response.Headers.Vary);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal("""{"jsonrpc":"2.0","id":1,"result":"0x2105"}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Batches_Are_Forwarded()
     {
         var response = await _app.CreateClient().PostJsonAsync("/rpc/base",
@@ -64,13 +76,10 @@ public class RpcForwardingTests
         Assert.Equal("polygon", body.Str("id"));
     }
 
-    [Theory]
-    [InlineData("{not json")]
-    [InlineData("[]")]
-    [InlineData("42")]
-    public async Task Malformed_Bodies_Are_Invalid_Requests(string json)
+    [Fact]
+    public async Task A_Body_That_Is_Not_Json_Is_An_Invalid_Request()
     {
-        var response = await _app.CreateClient().PostJsonAsync("/rpc/base", json);
+        var response = await _app.CreateClient().PostJsonAsync("/rpc/base", "{not json");
         await ProblemAssert.IsProblemAsync(response, "invalid_request");
     }
 }
