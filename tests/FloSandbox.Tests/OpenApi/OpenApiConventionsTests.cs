@@ -139,6 +139,29 @@ public sealed class OpenApiConventionsTests
         Assert.Equal(values.Split(','), OpenApiDoc.Strings(doc.Resolve(parameter.GetProperty("schema")).GetProperty("enum")));
     }
 
+    [Theory]
+    [InlineData("MintView")]
+    [InlineData("ListResponseOfMintView")]
+    [InlineData("TenantView")]
+    [InlineData("CreatedWebhook")]
+    public async Task Every_Resource_Requires_Its_Object_Name(string schema)
+    {
+        var doc = await OpenApiDoc.LoadAsync();
+
+        Assert.Contains("object", OpenApiDoc.Strings(doc.Schema(schema).GetProperty("required")));
+        Assert.Equal("string", doc.Schema(schema).GetProperty("properties").GetProperty("object").Str("type"));
+    }
+
+    [Theory]
+    [InlineData("/", true)]
+    [InlineData("/flo", true)]
+    [InlineData("https://sandbox.example.test", true)]
+    [InlineData("", false)]
+    [InlineData("sandbox.example.test", false)]
+    [InlineData("ftp://sandbox.example.test", false)]
+    public void Server_Url_Option_Is_A_Path_Or_An_Http_Url(string url, bool valid) =>
+        Assert.Equal(valid, FloSandbox.Platform.OpenApi.FloOpenApiOptions.IsValidServerUrl(url));
+
     [Fact]
     public async Task Servers_Entry_Is_The_Configured_Url_Whatever_The_Request_Host()
     {

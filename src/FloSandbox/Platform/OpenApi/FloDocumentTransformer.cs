@@ -16,18 +16,33 @@ internal sealed class FloDocumentTransformer(IOptions<FloOpenApiOptions> options
         {
             Title = "Flo API (FloSandbox)",
             Version = FloVersionMiddleware.DefaultFloVersion,
+            Contact = new OpenApiContact { Name = "Flo API docs", Url = new Uri("https://docs.flo.finance") },
             Description = "The Flo API as the sandbox serves it. Every /v1 route needs `Authorization: Bearer sk_test_…`; every " +
                 "non-2xx response is Problem-JSON whose `code` selects its schema.",
         };
         document.Servers = [new OpenApiServer { Url = options.Value.ServerUrl }];
         foreach (var (name, schema) in document.Components!.Schemas!)
         {
-            if (schema is OpenApiSchema { Properties: { } properties })
+            if (schema is OpenApiSchema { Properties: { } properties } concrete)
             {
                 UseWireEnums(document, name, properties);
+                RequireObjectName(concrete);
             }
         }
         return Task.CompletedTask;
+    }
+
+    /// `object` ("mint", "list", …) is a get-only member, so the generator took it for optional and nullable;
+    /// every resource carries it.
+    private static void RequireObjectName(OpenApiSchema schema)
+    {
+        if (schema.Properties!.TryGetValue("object", out var member) && member is OpenApiSchema { Type: { } type } objectName
+            && type.HasFlag(JsonSchemaType.String))
+        {
+            objectName.Type = JsonSchemaType.String;
+            schema.Required ??= new HashSet<string>();
+            schema.Required.Add("object");
+        }
     }
 
     private static void UseWireEnums(OpenApiDocument document, string schemaName, IDictionary<string, IOpenApiSchema> properties)
