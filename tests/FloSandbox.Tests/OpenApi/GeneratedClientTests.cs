@@ -32,6 +32,14 @@ public sealed class GeneratedClientTests
                 return Newtonsoft.Json.JsonConvert.SerializeObject(mint);
             }
 
+            public static async Task<string> MintTwiceWithOneKeyAsync(HttpClient http)
+            {
+                var key = System.Guid.NewGuid().ToString("N");
+                var first = await Client(http).MintAsync(key, null, null, "2026-04-21", Aapl());
+                var retry = await Client(http).MintAsync(key, null, null, "2026-04-21", Aapl());
+                return $"{first.Id} {retry.Id}";
+            }
+
             public static async Task<string> MintUnknownAssetAsync(HttpClient http)
             {
                 try
@@ -82,6 +90,16 @@ public sealed class GeneratedClientTests
         Assert.Matches("^0x[0-9a-f]{64}$", mint.Str("tx_hash"));
         Assert.Equal("base", mint.GetProperty("settlement").Str("chain"));
         Assert.Equal("USDC", mint.GetProperty("settlement").Str("currency"));
+    }
+
+    [Fact]
+    public async Task Generated_Client_Sends_The_Idempotency_Key_Header_So_A_Retry_Replays()
+    {
+        var outcome = await RunAsync("MintTwiceWithOneKeyAsync", SandboxFactory.Shared.NewTenantClient());
+
+        var ids = outcome.Split(' ');
+        Assert.StartsWith("mnt_", ids[0]);
+        Assert.Equal(ids[0], ids[1]);
     }
 
     [Fact]

@@ -43,6 +43,19 @@ public sealed class OpenApiConventionsTests
         Assert.Contains("insufficient_funds", OpenApiDoc.Strings(doc.Schema("ErrorCode").GetProperty("enum")));
     }
 
+    [Theory]
+    [InlineData("MintRequest")]
+    [InlineData("FaucetRequest")]
+    [InlineData("CreateWebhookRequest")]
+    public async Task Post_Bodies_May_Carry_The_Idempotency_Key(string schema)
+    {
+        var doc = await OpenApiDoc.LoadAsync();
+
+        var key = doc.Schema(schema).GetProperty("properties").GetProperty("idempotency_key");
+        Assert.Equal("string", key.Str("type"));
+        Assert.DoesNotContain("idempotency_key", OpenApiDoc.Strings(doc.Schema(schema).GetProperty("required")));
+    }
+
     [Fact]
     public async Task Every_Response_Documents_The_Request_Id_Rate_Limit_And_Version_Headers()
     {

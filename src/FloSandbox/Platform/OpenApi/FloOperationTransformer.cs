@@ -32,7 +32,8 @@ internal sealed class FloOperationTransformer : IOpenApiOperationTransformer
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(FloComponents.Bearer, document)] = [] }];
         }
         AddHeaderParameters(operation, document, route);
-        ParameterShapes.Apply(operation, document, route);
+        ParameterShapes.Apply(operation, document);
+        AllowBodyIdempotencyKey(operation, document, route);
         AddProblemResponses(operation, document, route);
         AddResponseHeaders(operation, document, route);
         return Task.CompletedTask;
@@ -58,6 +59,30 @@ internal sealed class FloOperationTransformer : IOpenApiOperationTransformer
         foreach (var name in names)
         {
             operation.Parameters.Add(FloHeaders.ParameterRef(document, name));
+        }
+    }
+
+    /// A POST may carry its key as a top-level `idempotency_key` in the body instead of the header.
+    private static void AllowBodyIdempotencyKey(OpenApiOperation operation, OpenApiDocument document, RouteShape route)
+    {
+        if (!route.IsV1 || !route.IsPost || operation.RequestBody?.Content is not { } content)
+        {
+            return;
+        }
+        foreach (var media in content.Values)
+        {
+            if (media.Schema is OpenApiSchemaReference { Reference.Id: { } id }
+                && document.Components?.Schemas is { } schemas && schemas.TryGetValue(id, out var target)
+                && target is OpenApiSchema { Properties: { } properties })
+            {
+                properties.TryAdd("idempotency_key", new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    MinLength = 1,
+                    MaxLength = 128,
+                    Description = "The Idempotency-Key, sent in the body instead of the header (both must agree when both are sent).",
+                });
+            }
         }
     }
 

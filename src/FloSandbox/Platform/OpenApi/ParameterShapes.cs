@@ -6,7 +6,7 @@ namespace FloSandbox.Platform.OpenApi;
 /// 400) but that have a narrower shape on the wire: pagination limits, status filters, chain names.
 internal static class ParameterShapes
 {
-    public static void Apply(OpenApiOperation operation, OpenApiDocument document, RouteShape route)
+    public static void Apply(OpenApiOperation operation, OpenApiDocument document)
     {
         foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
         {
