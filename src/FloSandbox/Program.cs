@@ -32,7 +32,7 @@ builder.Services.AddTokens();
 builder.Services.AddMints();
 builder.Services.AddSandbox();
 builder.Services.AddWebhooks();
-builder.Services.AddOpenApi();
+builder.Services.AddFloOpenApi();
 
 var app = builder.Build();
 using var startUp = new StartUp(app);

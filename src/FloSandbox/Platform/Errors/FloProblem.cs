@@ -1,16 +1,8 @@
 namespace FloSandbox.Platform.Errors;
 
-/// The Problem-JSON envelope as documented in the OpenAPI document. Code-specific extension
-/// fields (for example `required_usdc`) follow these members in the response.
-public sealed record FloProblem(
-    string Type,
-    string Title,
-    int Status,
-    string Detail,
-    string Instance,
-    string RequestId,
-    string Code,
-    bool Retryable);
+/// The catalog codes an endpoint itself can answer with, beyond what the request pipeline adds on every
+/// route; the OpenAPI document turns them into problem responses.
+public sealed record FloProblemsMetadata(IReadOnlyList<FloErrorDefinition> Errors);
 
 public static class FloProblemEndpointExtensions
 {
@@ -21,13 +13,6 @@ public static class FloProblemEndpointExtensions
 
     /// The same for routes that need no key (no 401).
     public static TBuilder ProducesPublicFloProblems<TBuilder>(this TBuilder builder, params FloErrorDefinition[] errors)
-        where TBuilder : IEndpointConventionBuilder
-    {
-        FloErrorDefinition[] always = [FloErrorCatalog.RateLimited, FloErrorCatalog.InvalidRequest];
-        foreach (var status in errors.Concat(always).Select(e => e.Status).Distinct().Order())
-        {
-            builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(FloProblem), [ProblemWriter.ContentType]));
-        }
-        return builder;
-    }
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new FloProblemsMetadata(errors));
 }

@@ -1,0 +1,72 @@
+using FloSandbox.Tests.Infrastructure;
+
+namespace FloSandbox.Tests.OpenApi;
+
+/// Real responses checked against the schemas the document gives them (with NJsonSchema's validator, as
+/// NSwag reads the document), so the wire formats and enums the document adds cannot drift from the wire.
+public sealed class OpenApiResponseSchemaTests
+{
+    private static readonly Lazy<Task<NSwag.OpenApiDocument>> Document =
+        new(async () => await NSwag.OpenApiDocument.FromJsonAsync(await OpenApiDocumentSource.FetchAsync()));
+
+    private static async Task AssertMatchesAsync(string schemaName, HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        var schema = (await Document.Value).Components.Schemas[schemaName];
+        var errors = schema.Validate(body);
+        Assert.True(errors.Count == 0, $"{schemaName}: {string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}"))}\n{body}");
+    }
+
+    [Fact]
+    public async Task A_Settled_Mint_And_Its_Listing_Match_Their_Schemas()
+    {
+        var client = SandboxFactory.Shared.NewTenantClient();
+
+        var mint = await client.PostJsonAsync("/v1/mint", """{"asset":"AAPL","quantity":"2.5","settlement":{"currency":"USDC","chain":"base"}}""");
+        await AssertMatchesAsync("MintView", mint);
+        await AssertMatchesAsync("ListResponseOfMintView", await client.GetAsync("/v1/mints"));
+        await AssertMatchesAsync("PositionView", await client.GetAsync("/v1/positions/AAPL"));
+    }
+
+    [Fact]
+    public async Task A_Body_Off_The_Schema_Is_Caught()
+    {
+        var client = SandboxFactory.Shared.NewTenantClient();
+        var body = await (await client.PostJsonAsync("/v1/mint", """{"asset":"AAPL","quantity":1,"settlement":{"currency":"USDC","chain":"base"}}""")).Content.ReadAsStringAsync();
+        var schema = (await Document.Value).Components.Schemas["MintView"];
+
+        var errors = schema.Validate(body.Replace("\"settled\"", "\"bogus\"", StringComparison.Ordinal)
+            .Replace("\"quantity\":\"1.000000\"", "\"quantity\":\"1e0\"", StringComparison.Ordinal));
+
+        Assert.Contains(errors, e => e.Path == "#/status");
+        Assert.Contains(errors, e => e.Path == "#/quantity");
+    }
+
+    [Fact]
+    public async Task Tenant_Token_Faucet_And_Price_Responses_Match_Their_Schemas()
+    {
+        var client = SandboxFactory.Shared.NewTenantClient();
+
+        await AssertMatchesAsync("TenantView", await client.GetAsync("/v1/sandbox/tenant"));
+        await AssertMatchesAsync("TokenDetail", await client.GetAsync("/v1/tokens/NVDA"));
+        await AssertMatchesAsync("ListResponseOfTokenSummary", await client.GetAsync("/v1/tokens?limit=3"));
+        await AssertMatchesAsync("FaucetResponse", await client.PostJsonAsync("/v1/sandbox/faucet", """{"currency":"USDT","amount":"250.5"}"""));
+        await AssertMatchesAsync("PriceOverrideView", await client.PostJsonAsync("/v1/sandbox/prices/TSLA", """{"shock_pct":-30}"""));
+    }
+
+    [Theory]
+    [InlineData("GET", "/v1/tokens/NOPE", null, "AssetNotFoundProblem")]
+    [InlineData("POST", "/v1/sandbox/faucet", """{"currency":"EUR","amount":1}""", "InvalidRequestProblem")]
+    [InlineData("POST", "/v1/mint", """{"asset":"AAPL","quantity":1,"settlement":{"currency":"USDC","chain":"base"}}""", "InsufficientFundsProblem")]
+    public async Task Problem_Bodies_Match_Their_Code_Schemas(string method, string path, string? body, string schemaName)
+    {
+        var client = SandboxFactory.Shared.NewTenantClient();
+        var headers = schemaName == "InsufficientFundsProblem" ? new[] { ("X-Flo-Error", "insufficient_funds") } : [];
+
+        var response = await client.SendJsonAsync(new HttpMethod(method), path, body, headers);
+
+        Assert.False(response.IsSuccessStatusCode);
+        await AssertMatchesAsync(schemaName, response);
+        await AssertMatchesAsync("FloProblem", response);
+    }
+}
