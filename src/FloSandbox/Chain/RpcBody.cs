@@ -1,15 +1,15 @@
 using System.Text.Json;
-using System.Text.Unicode;
-using FloSandbox.Platform.Errors;
+using FloSandbox.Platform.Json;
+using FloSandbox.Platform.Pipeline;
 
 namespace FloSandbox.Chain;
 
 /// A `/rpc` body parsed once: a single request or a batch, each entry checked. A body that is not strict
-/// JSON (invalid UTF-8, a duplicate key, comments, trailing text) could be read differently by the node
-/// than by the allow-list, so it is a 400 `invalid_request` and nothing is forwarded.
+/// JSON (<see cref="StrictJson"/>: invalid UTF-8, a duplicate key, a lone surrogate, comments, trailing
+/// text) could be read differently by the node than by the allow-list, so it is a 400 `invalid_request`
+/// and nothing is forwarded.
 public sealed class RpcBody : IDisposable
 {
-    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
     private readonly JsonDocument _document;
 
     private RpcBody(JsonDocument document, bool isBatch, IReadOnlyList<RpcCall> calls)
@@ -24,23 +24,15 @@ public sealed class RpcBody : IDisposable
     /// The entries in request order. Empty only for an empty batch (`[]`), which JSON-RPC answers with one error.
     public IReadOnlyList<RpcCall> Calls { get; }
 
-    public static RpcBody Parse(byte[] body)
+    /// Parses the body the request pipeline kept; one the pipeline did not check as JSON (curl's default
+    /// form Content-Type, say) passes the same strict check here first.
+    public static RpcBody Parse(RequestBody body)
     {
-        if (!Utf8.IsValid(body))
+        if (!body.IsJson)
         {
-            throw FloException.Invalid("body", "The request body is not valid UTF-8.");
+            StrictJson.Validate(body.Bytes);
         }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, Strict);
-        }
-        catch (JsonException ex)
-        {
-            throw FloException.Invalid("body", $"The request body is not valid JSON: {ex.Message.Split(" Path:")[0]}");
-        }
-
+        var document = JsonDocument.Parse(body.Bytes);
         var root = document.RootElement;
         return root.ValueKind == JsonValueKind.Array
             ? new RpcBody(document, true, [.. root.EnumerateArray().Select((entry, i) => RpcCall.Read(i, entry))])

@@ -23,7 +23,7 @@ public static class RpcEndpoints
                         ("resource", "chain"), ("id", chain)).ToException();
                 }
 
-                using var body = RpcBody.Parse(context.Features.Get<RequestBody>()?.Bytes ?? []);
+                using var body = RpcBody.Parse(context.Features.Get<RequestBody>() ?? new RequestBody([], IsJson: false));
                 var plan = RpcPlan.For(body);
                 if (plan.ForwardAsSent)
                 {

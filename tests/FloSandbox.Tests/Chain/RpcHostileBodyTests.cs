@@ -61,17 +61,26 @@ public class RpcHostileBodyTests
     }
 
     [Theory]
-    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\\ud800\"}")]
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_send\\u0055nsignedTransaction\",\"params\":[]}")]
-    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":\"\\ud800\",\"method\":\"anvil_mine\"}")]
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\"}")]
-    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendRawTransaction\",\"params\":[\"0x\\ud800\"]}")]
     public async Task Odd_But_Well_Formed_Requests_Get_Json_Rpc_Errors_Not_500s(string body)
     {
         var response = await _app.CreateClient().PostJsonAsync("/rpc/base", body);
         ProblemAssert.IsStatus(response, HttpStatusCode.OK);
         var answer = await response.JsonAsync();
         Assert.True(answer.TryGetProperty("error", out _), answer.ToString());
+    }
+
+    /// A lone surrogate is no text at all: the same 400 as for every other route's body, and nothing forwarded.
+    [Theory]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\\ud800\"}", "method")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":\"\\ud800\",\"method\":\"anvil_mine\"}", "id")]
+    [InlineData("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendRawTransaction\",\"params\":[\"0x\\ud800\"]}]", "[0].params[0]")]
+    public async Task A_Lone_Surrogate_Is_An_Invalid_Request_Naming_Where(string body, string param)
+    {
+        var response = await _app.CreateClient().PostJsonAsync("/rpc/base", body);
+        var problem = await ProblemAssert.IsProblemAsync(response, "invalid_request");
+        Assert.Equal(param, problem.Str("param"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using FloSandbox.Platform.Pipeline;
 using System.Text;
 using FloSandbox.Chain;
 
@@ -13,7 +14,7 @@ public class RpcPlanTests
     [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"eth_chainId"},{"jsonrpc":"2.0","id":"1","method":"eth_blockNumber"},{"jsonrpc":"2.0","id":null,"method":"net_version"}]""")]
     public void Bodies_Of_Allowed_Requests_With_Distinct_Ids_Go_As_Sent(string json)
     {
-        using var body = RpcBody.Parse(Encoding.UTF8.GetBytes(json));
+        using var body = RpcBody.Parse(new RequestBody(Encoding.UTF8.GetBytes(json), IsJson: false));
         Assert.True(RpcPlan.For(body).ForwardAsSent);
     }
 
@@ -30,18 +31,18 @@ public class RpcPlanTests
     [InlineData("""[]""")]
     public void Bodies_With_Answers_Given_Here_Or_Ids_The_Node_Cannot_Tell_Apart_Are_Rewritten(string json)
     {
-        using var body = RpcBody.Parse(Encoding.UTF8.GetBytes(json));
+        using var body = RpcBody.Parse(new RequestBody(Encoding.UTF8.GetBytes(json), IsJson: false));
         Assert.False(RpcPlan.For(body).ForwardAsSent);
     }
 
     [Fact]
     public void The_Rewritten_Body_Carries_Only_Forwarded_Entries_With_Their_Positions_As_Ids()
     {
-        using var body = RpcBody.Parse(Encoding.UTF8.GetBytes("""
+        using var body = RpcBody.Parse(new RequestBody(Encoding.UTF8.GetBytes("""
             [{"jsonrpc":"2.0","id":"x","method":"anvil_mine"},
              {"jsonrpc":"2.0","id":"x","method":"eth_getBalance","params":["0x0000000000000000000000000000000000000001","latest"],"extra":true},
              {"jsonrpc":"2.0","method":"eth_chainId"}]
-            """));
+            """), IsJson: false));
 
         var rewritten = Encoding.UTF8.GetString(RpcPlan.For(body).RewrittenBody());
 

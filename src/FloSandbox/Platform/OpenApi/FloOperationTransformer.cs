@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FloSandbox.Platform.Errors;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace FloSandbox.Platform.OpenApi;
 
@@ -20,14 +22,17 @@ internal sealed class FloOperationTransformer : IOpenApiOperationTransformer
         var document = context.Document ?? throw new InvalidOperationException("The operation has no document.");
         FloComponents.Ensure(document);
         var description = context.Description;
+        var metadata = description.ActionDescriptor.EndpointMetadata;
         var route = new RouteShape(
             description.HttpMethod ?? "GET",
             description.RelativePath ?? "",
+            NeedsKey: !metadata.OfType<IAllowAnonymous>().Any(),
+            RateLimited: !metadata.OfType<DisableRateLimitingAttribute>().Any(),
             // A handler parameter bound from the body (not a body the endpoint reads itself, as /rpc does).
             description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body && p.ParameterDescriptor is not null),
-            [.. description.ActionDescriptor.EndpointMetadata.OfType<FloProblemsMetadata>().SelectMany(m => m.Errors)]);
+            [.. metadata.OfType<FloProblemsMetadata>().SelectMany(m => m.Errors)]);
 
-        if (route.IsV1)
+        if (route.NeedsKey)
         {
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(FloComponents.Bearer, document)] = [] }];
         }
@@ -43,11 +48,11 @@ internal sealed class FloOperationTransformer : IOpenApiOperationTransformer
     {
         operation.Parameters ??= [];
         var names = new List<string>();
-        if (route.IsV1 && route.IsPost)
+        if (route.NeedsKey && route.IsPost)
         {
             names.Add(FloHeaders.IdempotencyKey);
         }
-        if (route.IsV1)
+        if (route.NeedsKey)
         {
             names.Add(FloHeaders.Clock);
         }
@@ -65,7 +70,7 @@ internal sealed class FloOperationTransformer : IOpenApiOperationTransformer
     /// A POST may carry its key as a top-level `idempotency_key` in the body instead of the header.
     private static void AllowBodyIdempotencyKey(OpenApiOperation operation, OpenApiDocument document, RouteShape route)
     {
-        if (!route.IsV1 || !route.IsPost || operation.RequestBody?.Content is not { } content)
+        if (!route.NeedsKey || !route.IsPost || operation.RequestBody?.Content is not { } content)
         {
             return;
         }
@@ -133,11 +138,11 @@ internal sealed class FloOperationTransformer : IOpenApiOperationTransformer
             }
             concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
             List<string> names = [FloHeaders.RequestId, FloHeaders.RateLimitLimit, FloHeaders.RateLimitRemaining, FloHeaders.RateLimitReset, FloHeaders.FloVersion];
-            if (route.IsV1)
+            if (route.NeedsKey)
             {
                 names.Add(FloHeaders.ClockNow);
             }
-            if (route.IsV1 && route.IsPost && status[0] != '5')
+            if (route.NeedsKey && route.IsPost && status[0] != '5')
             {
                 names.Add(FloHeaders.Replayed);
             }

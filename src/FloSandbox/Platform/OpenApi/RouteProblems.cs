@@ -6,12 +6,14 @@ namespace FloSandbox.Platform.OpenApi;
 /// What one route can answer with besides its success: derived from the pipeline every request passes
 /// (which middleware applies to which routes), plus the codes the endpoint itself declares, plus on
 /// mutating /v1 routes every catalog code, since X-Flo-Error can inject any of them.
-internal sealed record RouteShape(string Method, string Path, bool BindsJsonBody, IReadOnlyList<FloErrorDefinition> Declared)
+/// <paramref name="NeedsKey"/> and <paramref name="RateLimited"/> come from the endpoint's metadata, which
+/// is what the authentication and rate-limit middleware read.
+internal sealed record RouteShape(string Method, string Path, bool NeedsKey, bool RateLimited, bool BindsJsonBody,
+    IReadOnlyList<FloErrorDefinition> Declared)
 {
-    public bool IsV1 => Path.TrimStart('/').StartsWith("v1/", StringComparison.Ordinal);
     public bool IsRead => HttpMethods.IsGet(Method) || HttpMethods.IsHead(Method);
     public bool IsPost => HttpMethods.IsPost(Method);
-    public bool AcceptsInjection => IsV1 && !IsRead && !HttpMethods.IsOptions(Method);
+    public bool AcceptsInjection => NeedsKey && !IsRead && !HttpMethods.IsOptions(Method);
 }
 
 /// One status of a route: the codes it answers with for real, and those only X-Flo-Error produces there.
@@ -27,14 +29,17 @@ internal static class RouteProblems
         var real = new List<FloErrorDefinition>
         {
             InvalidRequest,   // Flo-Version that is not a date, on every route
-            RateLimited,      // every request counts against its key (or address)
             InternalError,    // an unexpected failure anywhere
         };
-        if (route.IsV1)
+        if (route.RateLimited)
+        {
+            real.Add(RateLimited); // the request counts against its key (or address)
+        }
+        if (route.NeedsKey)
         {
             real.AddRange([Unauthorized, KeyLacksLiveScope, ServiceUnavailable]); // a new key provisions its tenant on chain
         }
-        if (route.IsV1 && !route.IsRead)
+        if (route.NeedsKey && !route.IsRead)
         {
             real.Add(Forbidden); // read-scoped keys may only GET
         }
@@ -46,7 +51,7 @@ internal static class RouteProblems
         {
             real.Add(UnsupportedMediaType);
         }
-        if (route.IsV1 && route.IsPost)
+        if (route.NeedsKey && route.IsPost)
         {
             real.Add(IdempotencyMismatch);
         }
