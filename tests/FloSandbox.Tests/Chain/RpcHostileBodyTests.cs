@@ -33,7 +33,6 @@ public class RpcHostileBodyTests
     {
         var client = _app.CreateClient();
         var attacker = RpcTestWallet.NewAddress();
-        var before = await ChainReads.RpcAsync(client, "base", "eth_getTransactionCount", RpcTestWallet.Operator, "pending");
         var json = Encoding.UTF8.GetBytes($$"""
             {"jsonrpc":"2.0","id":1,"method":"eth_sendUnsignedTransaction?",
              "params":[{"from":"{{RpcTestWallet.Operator}}","to":"{{ChainReads.Usdc}}","data":"{{RpcTestWallet.MintCall(attacker, 1_000_000m)}}"}]}
@@ -44,7 +43,6 @@ public class RpcHostileBodyTests
 
         await ProblemAssert.IsProblemAsync(response, "invalid_request");
         Assert.Equal(0m, await ChainReads.BalanceOfAsync(client, "base", ChainReads.Usdc, attacker));
-        Assert.Equal(before.GetString(), (await ChainReads.RpcAsync(client, "base", "eth_getTransactionCount", RpcTestWallet.Operator, "pending")).GetString());
     }
 
     [Theory]
