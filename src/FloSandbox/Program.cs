@@ -32,11 +32,6 @@ builder.Services.AddWebhooks();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-using var startUp = new StartUp(app);
-if (!await startUp.StartChainsAsync())
-{
-    return 1;
-}
 app.UseFloPlatform();
 app.MapOpenApi();
 app.MapHealth();
@@ -47,7 +42,6 @@ app.MapMints();
 app.MapPositions();
 app.MapWebhooks();
 app.MapRpc();
-await app.RunAsync();
-return 0;
+return await StartUp.RunAsync(app);
 
 public partial class Program;

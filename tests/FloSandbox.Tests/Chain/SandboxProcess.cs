@@ -9,19 +9,48 @@ namespace FloSandbox.Tests.Chain;
 internal sealed class SandboxProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private SandboxProcess(Process process, Uri baseAddress)
+    private SandboxProcess(Process process, Uri baseAddress, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _output = output;
     }
 
     public Uri BaseAddress { get; }
 
     public int Id => _process.Id;
 
+    /// What it printed so far (stdout and stderr).
+    public string Output => string.Join("\n", _output);
+
     /// Starts the sandbox on <paramref name="dataDir"/> and returns once `/health/ready` answers 200.
     public static async Task<SandboxProcess> StartAsync(string dataDir, params (string Key, string Value)[] settings)
+    {
+        var sandbox = Launch(dataDir, settings);
+        using var http = new HttpClient { BaseAddress = sandbox.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(90) && !sandbox._process.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    return sandbox;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+            }
+            await Task.Delay(50);
+        }
+        sandbox.Dispose();
+        throw new InvalidOperationException($"the sandbox did not become ready: {sandbox.Output}");
+    }
+
+    /// Starts the sandbox on <paramref name="dataDir"/> and returns at once.
+    public static SandboxProcess Launch(string dataDir, params (string Key, string Value)[] settings)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -44,26 +73,24 @@ internal sealed class SandboxProcess : IDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        return new SandboxProcess(process, new Uri($"http://127.0.0.1:{port}"), output);
+    }
 
-        var sandbox = new SandboxProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        using var http = new HttpClient { BaseAddress = sandbox.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited)
+    /// SIGTERM, as Ctrl-C or `docker stop` would send.
+    public void Terminate() => ProcTable.Signal(_process.Id, ProcTable.SigTerm);
+
+    /// The exit code once it has exited within <paramref name="within"/>, else null.
+    public async Task<int?> ExitCodeAsync(TimeSpan within)
+    {
+        try
         {
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return sandbox;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-            }
-            await Task.Delay(50);
+            await _process.WaitForExitAsync().WaitAsync(within);
+            return _process.ExitCode;
         }
-        sandbox.Dispose();
-        throw new InvalidOperationException($"the sandbox did not become ready: {string.Join("\n", output)}");
+        catch (TimeoutException)
+        {
+            return null;
+        }
     }
 
     /// SIGKILL: the process ends at once, without running any of its own shutdown code.
