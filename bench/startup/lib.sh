@@ -64,8 +64,9 @@ status_of() {
 
 now_us() { local t="$EPOCHREALTIME"; echo "${t/./}"; }
 
-# Starts the sandbox on $1 (data dir) and sets ready_ms (launch -> first 200) and chain_ms (the
-# sandbox's own "Devchain ready in" figure, part of ready_ms). Leaves it running in $pid.
+# Starts the sandbox on $1 (data dir) and sets ready_ms (launch -> first 200), chain_ms (the
+# sandbox's own "Devchain ready in" figure, part of ready_ms) and compare_ms (its "Compared … balances
+# of ledger and chain in" figure, also part of it). Leaves it running in $pid.
 start_and_time() {
   local data_dir="$1" log="$1.log" t0 t code
   t0="$(now_us)"
@@ -86,6 +87,7 @@ start_and_time() {
   done
   ready_ms=$(( (t - t0) / 1000 ))
   chain_ms="$(sed -n 's/.*Devchain ready in \([0-9]*\) ms.*/\1/p' "$log" | head -n 1)"
+  compare_ms="$(sed -n 's/.*balances of ledger and chain in \([0-9]*\) ms.*/\1/p' "$log" | head -n 1)"
   # The ready answer must be the real thing: a token read through the whole pipeline.
   curl -fsS -o /dev/null -H "Authorization: Bearer sk_test_startup_bench_1" "http://127.0.0.1:$port/v1/tokens/AAPL"
 }

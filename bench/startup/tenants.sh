@@ -2,8 +2,9 @@
 # Warm restart against the number of tenants: for each count, provisions that many tenants in a fresh
 # data dir (one GET /v1/sandbox/tenant per new key: a ledger row and 1,000,000 USDC minted on Base),
 # stops the sandbox cleanly, then restarts it [runs] times on that data dir and prints the time from
-# launch to the first 200 from /health/ready, with the part the sandbox reports as "Devchain ready in"
-# (spawning Anvil and loading its state) and the chain state's size.
+# launch to the first 200 from /health/ready, with the parts the sandbox reports as "Devchain ready in"
+# (spawning Anvil and loading its state) and "Compared … balances of ledger and chain in" (the start-up
+# reconciliation), and the chain state's size.
 #   bench/startup/tenants.sh [runs] [count...]     (default: 3 runs, counts 0 and 10000)
 # BENCH_PORT, BENCH_APP as for run.sh; BENCH_CLIENTS (default 8) parallel provisioning requests.
 set -euo pipefail
@@ -48,7 +49,7 @@ build_release
 echo "FloSandbox warm restart against tenants: $(nproc) cores, $runs restarts per count, launch -> first 200 from /health/ready"
 echo "app: $dll"
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
-printf '%-8s %-14s %-44s %-22s %s\n' "tenants" "provisioned" "warm restart: ready" "of it devchain" "chain state"
+printf '%-8s %-14s %-44s %-16s %-16s %s\n' "tenants" "provisioned" "warm restart: ready" "of it devchain" "of it compare" "chain state"
 for n in "${counts[@]}"; do
   data_dir="$root/tenants$n"
   start_and_time "$data_dir"
@@ -57,14 +58,15 @@ for n in "${counts[@]}"; do
   provision_s="$(( ($(now_us) - t0) / 1000000 ))"
   (( ok == n )) || { echo "only $ok of $n tenants provisioned; the log:" >&2; tail -n 50 "$data_dir.log" >&2; exit 1; }
   stop_sandbox
-  ready=() chain=()
+  ready=() chain=() compare=()
   for _ in $(seq 1 "$runs"); do
     start_and_time "$data_dir"
-    ready+=("$ready_ms") chain+=("${chain_ms:-0}")
+    ready+=("$ready_ms") chain+=("${chain_ms:-0}") compare+=("${compare_ms:-0}")
     stop_sandbox
   done
   size="$(du -sh "$data_dir/chains" | cut -f1)"
-  printf '%-8s %-14s %-44s %-22s %s\n' "$n" "$ok in ${provision_s} s" "$(stats "${ready[@]}")" "median $(median "${chain[@]}") ms" "$size"
+  printf '%-8s %-14s %-44s %-16s %-16s %s\n' "$n" "$ok in ${provision_s} s" "$(stats "${ready[@]}")" \
+    "median $(median "${chain[@]}") ms" "median $(median "${compare[@]}") ms" "$size"
 done
 
 left="$(our_anvils)"

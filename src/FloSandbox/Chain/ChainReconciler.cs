@@ -16,21 +16,23 @@ namespace FloSandbox.Chain;
 /// every balance from the ledger, and <see cref="BalanceReader"/> reads a thousand balances from the
 /// chain per call. Only a repair is a transaction.
 public sealed partial class ChainReconciler(
-    LedgerDatabase db, TenantWallets wallets, DevchainHost host, DeploymentRegistry deployments, TokenCatalog catalog, ILogger<ChainReconciler> logger)
+    LedgerDatabase db, TenantWallets wallets, DevchainHost host, DeploymentRegistry deployments, TokenCatalog catalog, TimeProvider time,
+    ILogger<ChainReconciler> logger)
 {
     public sealed record Repair(string TenantId, string Address, string Asset, decimal Chain, decimal Ledger);
 
     public async Task<IReadOnlyList<Repair>> ReconcileAsync(CancellationToken ct)
     {
+        var started = time.GetTimestamp();
         var repairs = new List<Repair>();
-        await ReconcileStablecoinsAsync(repairs, ct);
-        await ReconcileTokensAsync(repairs, ct);
+        var compared = await ReconcileStablecoinsAsync(repairs, ct) + await ReconcileTokensAsync(repairs, ct);
+        LogReconciled(logger, compared, repairs.Count, time.GetElapsedTime(started).TotalMilliseconds);
         return repairs;
     }
 
     /// Every tenant's USDC and USDT at its settlement address on the home chain. A currency without a
     /// ledger row is zero, as in <see cref="BalanceStore"/>.
-    private async Task ReconcileStablecoinsAsync(List<Repair> repairs, CancellationToken ct)
+    private async Task<int> ReconcileStablecoinsAsync(List<Repair> repairs, CancellationToken ct)
     {
         var rows = await db.ReadAsync(c => c.QueryAsync<(string Id, string Address, string? Currency, long? Micros)>("""
             SELECT t.id, t.settlement_address, b.currency, b.amount_micros FROM tenants t LEFT JOIN balances b ON b.tenant_id = t.id
@@ -53,15 +55,17 @@ public sealed partial class ChainReconciler(
                 Record(repairs, new Repair(tenantId, address, currency.ToString(), TokenUnits.FromUnits(onChain[i]), amount));
             }
         }
+        return ledger.Count;
     }
 
     /// Token balances per (ticker, chain, wallet), summed over the tenants that minted there. Only on
     /// chains this sandbox spawned: on an external node other writers may hold tokens too.
-    private async Task ReconcileTokensAsync(List<Repair> repairs, CancellationToken ct)
+    private async Task<int> ReconcileTokensAsync(List<Repair> repairs, CancellationToken ct)
     {
         var holdings = await db.ReadAsync(c => c.QueryAsync<(string Ticker, string Chain, string Wallet, long Micros)>("""
             SELECT ticker, chain, wallet, SUM(quantity_micros) FROM positions GROUP BY ticker, chain, wallet HAVING SUM(quantity_micros) > 0
             """), ct);
+        var compared = 0;
         foreach (var onOneChain in holdings.GroupBy(h => h.Chain))
         {
             var network = host.Cluster[onOneChain.Key];
@@ -70,6 +74,7 @@ public sealed partial class ChainReconciler(
                 continue;
             }
             var expected = onOneChain.Select(h => (h.Ticker, h.Wallet, h.Micros, Token: deployments.Find(h.Chain, h.Ticker)?.Address)).ToList();
+            compared += expected.Count;
             var deployed = expected.Where(h => h.Token is not null).ToList();
             var read = await BalanceReader.BalancesOfAsync(network.Rpc, deployed.Select(h => (h.Token!.Value, EvmAddress.Parse(h.Wallet))).ToList(), ct);
             var balances = deployed.Select((h, i) => (h.Ticker, h.Wallet, Balance: read[i])).ToDictionary(b => (b.Ticker, b.Wallet), b => b.Balance);
@@ -84,6 +89,7 @@ public sealed partial class ChainReconciler(
                 }
             }
         }
+        return compared;
     }
 
     private async Task RepairTokenAsync(
@@ -106,6 +112,9 @@ public sealed partial class ChainReconciler(
         LogRepair(logger, repair.TenantId, repair.Asset, repair.Address, repair.Chain, repair.Ledger);
         repairs.Add(repair);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Compared {Balances} balances of ledger and chain in {Milliseconds:0} ms; {Repairs} repaired")]
+    private static partial void LogReconciled(ILogger logger, int balances, int repairs, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Chain disagreed with the ledger for tenant {TenantId}: {Asset} at {Address} was {Chain} on chain, {Ledger} in the ledger; repaired from the ledger")]
