@@ -47,8 +47,7 @@ public sealed partial class JsonRpcClient
         TransactionRequest call, IReadOnlyDictionary<EvmAddress, byte[]> code, string block = BlockTag.Latest, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
-        var overrides = code.ToDictionary(entry => entry.Key.ToLowerHex(), entry => new Dictionary<string, string> { ["code"] = Hex.Encode(entry.Value) });
-        return CallAsync("eth_call", [call, block, overrides], RpcJson.GetBytes, cancellationToken);
+        return CallAsync("eth_call", [call, block, RpcJson.CodeOverrides(code)], RpcJson.GetBytes, cancellationToken);
     }
 
     /// <summary><c>eth_getBalance</c> in wei.</summary>
