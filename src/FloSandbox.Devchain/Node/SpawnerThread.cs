@@ -14,7 +14,7 @@ namespace FloSandbox.Devchain.Node;
 internal static class SpawnerThread
 {
     private static readonly BlockingCollection<(Process Process, TaskCompletionSource Started)> Requests = [];
-    private static readonly Lazy<Thread> Thread = new(() =>
+    private static readonly Lazy<Thread> Spawner = new(() =>
     {
         var thread = new Thread(Run) { IsBackground = true, Name = "Anvil spawner" };
         thread.Start();
@@ -24,7 +24,7 @@ internal static class SpawnerThread
     /// <summary>Calls <see cref="Process.Start()"/> on the spawner thread; faults with what it threw.</summary>
     public static Task StartAsync(Process process)
     {
-        _ = Thread.Value;
+        _ = Spawner.Value;
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Requests.Add((process, started));
         return started.Task;

@@ -6,16 +6,15 @@ namespace FloSandbox.Chain;
 /// service's `StartAsync`, the server's included, so the sandbox listens only once the chains are up,
 /// the deployment registry is loaded and the chain agrees with the ledger. The host handles SIGTERM and
 /// Ctrl-C from the start: a signal during start-up cancels the token, which stops the nodes spawned so far.
-internal sealed class DevchainLifecycle(DevchainHost host, IServiceProvider services) : IHostedLifecycleService
+internal sealed class DevchainLifecycle(DevchainHost host, DeploymentRegistry deployments, ChainReconciler reconciler) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         try
         {
             await host.StartAsync(cancellationToken);
-            // Resolved here, not injected: the registry and the reconciler need the chains.
-            await services.GetRequiredService<DeploymentRegistry>().LoadAsync(cancellationToken);
-            await services.GetRequiredService<ChainReconciler>().ReconcileAsync(cancellationToken);
+            await deployments.LoadAsync(cancellationToken);
+            await reconciler.ReconcileAsync(cancellationToken);
         }
         catch
         {
