@@ -35,11 +35,6 @@ builder.Services.AddWebhooks();
 builder.Services.AddFloOpenApi();
 
 var app = builder.Build();
-using var startUp = new StartUp(app);
-if (!await startUp.StartChainsAsync())
-{
-    return 1;
-}
 app.UseFloPlatform();
 // Everything needs an sk_test_ key unless marked anonymous here.
 app.MapOpenApi().AllowAnonymous();
@@ -51,7 +46,6 @@ app.MapMints();
 app.MapPositions();
 app.MapWebhooks();
 app.MapRpc().AllowAnonymous();
-await app.RunAsync();
-return 0;
+return await StartUp.RunAsync(app);
 
 public partial class Program;

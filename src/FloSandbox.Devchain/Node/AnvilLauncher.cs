@@ -11,7 +11,9 @@ internal static partial class AnvilLauncher
     /// <summary>Anvil's default mnemonic, passed explicitly so account 0 is always the same operator.</summary>
     public const string Mnemonic = "test test test test test test test test test test test junk";
 
-    public static async Task<AnvilNode> StartAsync(string binary, DevchainChain chain, DevchainOptions options, TimeProvider timeProvider, CancellationToken cancellationToken)
+    // records: where nodes on a state directory are recorded while they run, for the next start's reaper.
+    public static async Task<AnvilNode> StartAsync(
+        string binary, DevchainChain chain, DevchainOptions options, NodeRecords? records, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var stateFile = StateFileFor(chain, options.StateDirectory);
         var process = new Process { StartInfo = StartInfo(binary, chain, options, stateFile), EnableRaisingEvents = true };
@@ -21,12 +23,19 @@ internal static partial class AnvilLauncher
         process.Exited += (_, _) => exited.TrySetResult();
         try
         {
-            process.Start();
+            await SpawnerThread.StartAsync(process).ConfigureAwait(false);
         }
         catch (Win32Exception ex)
         {
             process.Dispose();
             throw new AnvilStartException($"Could not start anvil for {chain} from '{binary}': {ex.Message}", ex);
+        }
+
+        if (records is not null && stateFile is not null)
+        {
+            var processId = process.Id;
+            records.Add(processId, chain.Name, stateFile);
+            _ = exited.Task.ContinueWith(_ => records.Remove(processId), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 
         // Anvil logs every request to stdout (it only prints its port when not --quiet), so both
@@ -73,14 +82,7 @@ internal static partial class AnvilLauncher
 
     private static ProcessStartInfo StartInfo(string binary, DevchainChain chain, DevchainOptions options, string? stateFile)
     {
-        var start = new ProcessStartInfo(binary)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            CreateNoWindow = true,
-        };
-        string[] arguments =
+        List<string> arguments =
         [
             "--host", "127.0.0.1",
             "--port", "0",
@@ -89,26 +91,23 @@ internal static partial class AnvilLauncher
             "--hardfork", options.Hardfork,
             "--color", "never",
         ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         if (options.KeptStates > 0)
         {
-            start.ArgumentList.Add("--prune-history");
-            start.ArgumentList.Add(options.KeptStates.ToString(CultureInfo.InvariantCulture));
+            arguments.AddRange(["--prune-history", options.KeptStates.ToString(CultureInfo.InvariantCulture)]);
         }
 
         if (stateFile is not null)
         {
             var interval = Math.Max(1, (int)Math.Ceiling(options.StateInterval.TotalSeconds));
-            start.ArgumentList.Add("--state");
-            start.ArgumentList.Add(stateFile);
-            start.ArgumentList.Add("--state-interval");
-            start.ArgumentList.Add(interval.ToString(CultureInfo.InvariantCulture));
+            arguments.AddRange(["--state", stateFile, "--state-interval", interval.ToString(CultureInfo.InvariantCulture)]);
         }
 
+        // Through setpriv where available, so the node dies with this process even on SIGKILL.
+        var start = ParentDeath.StartInfo(binary, arguments);
+        start.UseShellExecute = false;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.CreateNoWindow = true;
         return start;
     }
 

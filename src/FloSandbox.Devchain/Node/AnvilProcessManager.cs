@@ -10,6 +10,8 @@ public sealed class AnvilProcessManager : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly List<AnvilNode> _nodes = [];
     private readonly Lock _gate = new();
+    private readonly NodeRecords? _records;
+    private Task? _reaped;
 
     /// <summary>Creates a manager; nothing starts until <see cref="StartAsync"/>.</summary>
     public AnvilProcessManager(DevchainOptions options, TimeProvider? timeProvider = null)
@@ -17,8 +19,20 @@ public sealed class AnvilProcessManager : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        if (!string.IsNullOrWhiteSpace(options.StateDirectory) && ProcFs.IsAvailable)
+        {
+            _records = new NodeRecords(Path.GetFullPath(options.StateDirectory), _timeProvider);
+        }
+
         AppDomain.CurrentDomain.ProcessExit += StopOnProcessExit;
     }
+
+    /// <summary>
+    /// True when spawned nodes die with this process even when it is killed (SIGKILL, a crash): on Linux
+    /// with util-linux's <c>setpriv</c>. Otherwise only a clean stop stops them, and on Linux the next
+    /// start on the same state directory stops what a killed run left behind.
+    /// </summary>
+    public static bool NodesDieWithThisProcess => ParentDeath.IsAvailable;
 
     /// <summary>
     /// Anvil nodes are separate processes and outlive a host that exits without disposing this manager
@@ -56,13 +70,30 @@ public sealed class AnvilProcessManager : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(chain);
         var binary = AnvilBinary.Resolve(_options.AnvilPath, _options.DevchainDirectory);
-        var node = await AnvilLauncher.StartAsync(binary, chain, _options, _timeProvider, cancellationToken).ConfigureAwait(false);
+        await ReapLeftoversAsync(cancellationToken).ConfigureAwait(false);
+        var node = await AnvilLauncher.StartAsync(binary, chain, _options, _records, _timeProvider, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             _nodes.Add(node);
         }
 
         return node;
+    }
+
+    /// <summary>Nodes an earlier run left on the state directory are stopped once, before the first spawn.</summary>
+    private Task ReapLeftoversAsync(CancellationToken cancellationToken)
+    {
+        if (_records is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (_gate)
+        {
+            _reaped ??= _records.ReapAsync(CancellationToken.None);
+        }
+
+        return _reaped.WaitAsync(cancellationToken);
     }
 
     /// <summary>Stops every node (SIGTERM so state files are written, then kill), in parallel.</summary>

@@ -39,6 +39,17 @@ public sealed partial class JsonRpcClient
     public Task<byte[]> EthCallAsync(TransactionRequest call, string block = BlockTag.Latest, CancellationToken cancellationToken = default) =>
         CallAsync("eth_call", [call, block], RpcJson.GetBytes, cancellationToken);
 
+    /// <summary>
+    /// <c>eth_call</c> with <paramref name="code"/> placed at some addresses for this call only (the
+    /// state override set, <c>eth_call</c>'s third parameter): runs code that no chain holds.
+    /// </summary>
+    public Task<byte[]> EthCallAsync(
+        TransactionRequest call, IReadOnlyDictionary<EvmAddress, byte[]> code, string block = BlockTag.Latest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return CallAsync("eth_call", [call, block, RpcJson.CodeOverrides(code)], RpcJson.GetBytes, cancellationToken);
+    }
+
     /// <summary><c>eth_getBalance</c> in wei.</summary>
     public Task<BigInteger> GetBalanceAsync(EvmAddress address, string block = BlockTag.Latest, CancellationToken cancellationToken = default) =>
         CallAsync("eth_getBalance", [address, block], RpcJson.GetBigInteger, cancellationToken);

@@ -77,6 +77,27 @@ internal static class RpcJson
         writer.WriteEndObject();
     }
 
+    /// <summary>A state override set that only replaces code: <c>{"0x…": {"code": "0x…"}}</c>.</summary>
+    public static JsonElement CodeOverrides(IReadOnlyDictionary<EvmAddress, byte[]> code)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (address, runtime) in code)
+            {
+                writer.WriteStartObject(address.ToLowerHex());
+                writer.WriteString("code"u8, Hex.Encode(runtime));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
     public static string GetString(JsonElement element) =>
         element.GetString() ?? throw new FormatException("Expected a JSON string, got null.");
 

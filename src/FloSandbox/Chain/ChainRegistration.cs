@@ -7,7 +7,8 @@ namespace FloSandbox.Chain;
 
 public static class ChainRegistration
 {
-    /// The devchains, tenants' wallets on them, the deployment registry and the reconciler. Chain state
+    /// The devchains, tenants' wallets on them, the deployment registry and the reconciler; the chains
+    /// start before the server listens and stop after it (<see cref="DevchainLifecycle"/>). Chain state
     /// lives beside the ledger (`<data dir>/chains`) unless the ledger is in memory or
     /// `Devchain:StateDirectory` says otherwise.
     public static IServiceCollection AddChain(this IServiceCollection services, IConfiguration configuration)
@@ -28,7 +29,7 @@ public static class ChainRegistration
             .Validate(o => o.RpcUrls.Keys.All(k => DevchainChain.TryGet(k, out _)), "Devchain:RpcUrls keys must be base, arbitrum or ethereum.")
             .ValidateOnStart();
         services.AddSingleton<DevchainHost>();
-        services.AddHostedService<DevchainShutdown>();
+        services.AddHostedService<DevchainLifecycle>();
         services.AddSingleton<TenantWallets>();
         services.AddSingleton<ITenantLifecycle>(sp => sp.GetRequiredService<TenantWallets>());
         services.AddSingleton<DeploymentRegistry>();
@@ -40,13 +41,5 @@ public static class ChainRegistration
             services.AddSingleton<IReadinessCheck>(sp => new DevchainReadiness(sp.GetRequiredService<DevchainHost>(), chain.Name));
         }
         return services;
-    }
-
-    /// Starts the chains, loads the deployment registry and reconciles chain with ledger, before serving.
-    public static async Task StartChainAsync(this IServiceProvider services, CancellationToken ct = default)
-    {
-        await services.GetRequiredService<DevchainHost>().StartAsync(ct);
-        await services.GetRequiredService<DeploymentRegistry>().LoadAsync(ct);
-        await services.GetRequiredService<ChainReconciler>().ReconcileAsync(ct);
     }
 }

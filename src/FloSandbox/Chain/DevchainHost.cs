@@ -1,4 +1,5 @@
 using FloSandbox.Devchain;
+using FloSandbox.Devchain.Node;
 using Microsoft.Extensions.Options;
 
 namespace FloSandbox.Chain;
@@ -17,6 +18,10 @@ public sealed partial class DevchainHost(IOptions<DevchainOptions> options, Time
         _cluster = await DevchainCluster.StartAsync(options.Value, time, ct);
         LogStarted(logger, time.GetElapsedTime(started).TotalMilliseconds,
             string.Join(", ", _cluster.Networks.Select(n => $"{n.Chain.Name}={n.RpcUrl}")));
+        if (_cluster.Networks.Any(n => n.Node is not null) && !AnvilProcessManager.NodesDieWithThisProcess)
+        {
+            LogNodesOutliveKill(logger);
+        }
     }
 
     /// The network of a live chain. A chain whose node died fails at once, as an unreachable node does,
@@ -36,6 +41,10 @@ public sealed partial class DevchainHost(IOptions<DevchainOptions> options, Time
             await cluster.DisposeAsync();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "util-linux's setpriv was not found: Anvil nodes survive the sandbox if it is killed (SIGKILL, a crash) instead of stopped; on Linux the next start stops them")]
+    private static partial void LogNodesOutliveKill(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Devchain ready in {Milliseconds:0} ms: {Endpoints}")]
     private static partial void LogStarted(ILogger logger, double milliseconds, string endpoints);

@@ -19,6 +19,7 @@ public sealed class ArtifactTests
     [InlineData("FloToken")]
     [InlineData("FloTokenFactory")]
     [InlineData("MockStablecoin")]
+    [InlineData("BalanceReader")]
     public void Embedded_Artifacts_Are_The_Checked_In_Files(string contract)
     {
         using var file = File.OpenRead(Path.Combine(TestPaths.DevchainDirectory, "artifacts", contract + ".json"));
