@@ -19,7 +19,7 @@ public sealed class TenantRegistry(
 
     private readonly IdleCache<string, Lazy<Task<TenantContext>>> _byKey = new(time, KeyIdleTime, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WeakReference<Tenant>> _byId = new(StringComparer.Ordinal);
-    private long _lastPruneTicks = time.GetUtcNow().UtcTicks;
+    private readonly Every _prunes = new(time, KeyIdleTime);
 
     /// Keys and tenants held in memory (for tests of the eviction).
     public (int Keys, int Tenants) Cached => (_byKey.Count, _byId.Count);
@@ -118,9 +118,7 @@ public sealed class TenantRegistry(
     /// Drops the entries of tenants the garbage collector has taken, every <see cref="KeyIdleTime"/>.
     private void PruneCollectedTenants()
     {
-        var now = time.GetUtcNow().UtcTicks;
-        var last = Interlocked.Read(ref _lastPruneTicks);
-        if (now - last < KeyIdleTime.Ticks || Interlocked.CompareExchange(ref _lastPruneTicks, now, last) != last)
+        if (!_prunes.IsDue(time.GetUtcNow().UtcTicks))
         {
             return;
         }

@@ -51,7 +51,7 @@ public sealed class AuthenticationMiddleware(RequestDelegate next, TenantRegistr
 
     /// Route endpoints need a key unless marked anonymous. Without one (no route matched, or routing's own
     /// 405 answer) the path decides, compared the way routing compares it: case-insensitively.
-    public static bool RequiresKey(HttpContext context) => context.GetEndpoint() is RouteEndpoint endpoint
+    private static bool RequiresKey(HttpContext context) => context.GetEndpoint() is RouteEndpoint endpoint
         ? endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
         : context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase);
 }

@@ -3,13 +3,13 @@ using System.Collections.Concurrent;
 namespace FloSandbox.Platform.Caching;
 
 /// An in-memory cache of state that can be loaded again (the ledger holds the truth): an entry nobody
-/// used for <see cref="IdleFor"/> is dropped, so memory follows the tenants in use, not every tenant
-/// ever seen. Sweeps run on the callers, at most one every half of <see cref="IdleFor"/>.
+/// used for <see cref="IdleFor"/> is dropped, so memory follows what is in use (tenants, keys), not
+/// everything ever seen. Sweeps run on the callers, at most one every half of <see cref="IdleFor"/>.
 public sealed class IdleCache<TKey, TValue>(TimeProvider time, TimeSpan idleFor, IEqualityComparer<TKey>? comparer = null)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Entry> _entries = new(comparer);
-    private long _lastSweepTicks = time.GetUtcNow().UtcTicks;
+    private readonly Every _sweeps = new(time, idleFor / 2);
 
     public TimeSpan IdleFor { get; } = idleFor;
 
@@ -24,6 +24,21 @@ public sealed class IdleCache<TKey, TValue>(TimeProvider time, TimeSpan idleFor,
         return entry.Value;
     }
 
+    /// The entry's value, without creating one; it counts as a use.
+    public bool TryGet(TKey key, out TValue value)
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        Sweep(now);
+        if (_entries.TryGetValue(key, out var entry))
+        {
+            Volatile.Write(ref entry.LastUsedTicks, now);
+            value = entry.Value;
+            return true;
+        }
+        value = default!;
+        return false;
+    }
+
     /// Removes the entry only if it still holds <paramref name="value"/> (a failed load, a reset).
     public bool TryRemove(TKey key, TValue value) =>
         _entries.TryGetValue(key, out var entry) && EqualityComparer<TValue>.Default.Equals(entry.Value, value)
@@ -33,8 +48,7 @@ public sealed class IdleCache<TKey, TValue>(TimeProvider time, TimeSpan idleFor,
 
     private void Sweep(long now)
     {
-        var last = Interlocked.Read(ref _lastSweepTicks);
-        if (now - last < IdleFor.Ticks / 2 || Interlocked.CompareExchange(ref _lastSweepTicks, now, last) != last)
+        if (!_sweeps.IsDue(now))
         {
             return;
         }
