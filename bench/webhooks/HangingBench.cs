@@ -3,9 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using FloSandbox.Events;
-using FloSandbox.Ledger;
-using FloSandbox.Tenants;
+using FloSandbox.Core.Outbox;
+using FloSandbox.Flo.Platform.Events;
+using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Tenants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -83,7 +84,7 @@ internal static class HangingBench
         async Task AppendAsync(Tenant tenant, string id)
         {
             var t0 = Stopwatch.GetTimestamp();
-            await db.WriteAsync((c, tx) => EventOutbox.AppendAsync(c, tx, tenant.Id, EventTypes.MintSettled,
+            await db.WriteAsync((c, tx) => FloEvents.AppendAsync(c, tx, tenant.Id, EventTypes.MintSettled,
                 new { id, @object = "mint", status = "settled", bench_t0 = t0 }, tenant.Clock.GetUtcNow()));
             outbox.NotifyAppended();
         }

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using FloSandbox.Events;
-using FloSandbox.Ledger;
-using FloSandbox.Tenants;
+using FloSandbox.Core.Outbox;
+using FloSandbox.Flo.Platform.Events;
+using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Tenants;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -65,7 +66,7 @@ internal static class WebhookBenchmark
         {
             var (_, tenant) = tenants[n % tenants.Count];
             var t0 = Stopwatch.GetTimestamp();
-            await db.WriteAsync((c, tx) => EventOutbox.AppendAsync(c, tx, tenant.Id, EventTypes.MintSettled,
+            await db.WriteAsync((c, tx) => FloEvents.AppendAsync(c, tx, tenant.Id, EventTypes.MintSettled,
                 new { id = $"mnt_bench{n:D7}", @object = "mint", status = "settled", quantity = "10.000000", bench_t0 = t0 }, tenant.Clock.GetUtcNow()));
             outbox.NotifyAppended();
         }

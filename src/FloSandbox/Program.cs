@@ -1,16 +1,15 @@
-using FloSandbox.Chain;
-using FloSandbox.Health;
-using FloSandbox.Market;
-using FloSandbox.Mints;
-using FloSandbox.Positions;
-using FloSandbox.Platform;
-using FloSandbox.Platform.Pipeline;
-using FloSandbox.Prices;
-using FloSandbox.Sandbox;
-using FloSandbox.Scheduling;
-using FloSandbox.Tokens;
-using FloSandbox.Webhooks;
-using Microsoft.AspNetCore.RateLimiting;
+using FloSandbox.Core;
+using FloSandbox.Core.Chain;
+using FloSandbox.Flo.Health;
+using FloSandbox.Flo.Mints;
+using FloSandbox.Flo.Platform;
+using FloSandbox.Flo.Platform.Pipeline;
+using FloSandbox.Flo.Positions;
+using FloSandbox.Flo.Prices;
+using FloSandbox.Flo.Rpc;
+using FloSandbox.Flo.Sandbox;
+using FloSandbox.Flo.Tokens;
+using FloSandbox.Flo.Webhooks;
 
 // Settings files live beside the binary; relative paths (the data directory) are taken from where the
 // sandbox was started (`dotnet run` keeps the caller's directory, see RunWorkingDirectory).
@@ -23,11 +22,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
     kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue($"{RequestOptions.Section}:MaxBodyBytes", new RequestOptions().MaxBodyBytes));
 
-builder.Services.AddFloPlatform(builder.Configuration);
-builder.Services.AddChain(builder.Configuration);
-builder.Services.AddScheduling();
-builder.Services.AddMarket();
-builder.Services.AddPrices();
+builder.Services.AddCore(builder.Configuration);
+builder.Services.AddFloPlatform();
+builder.Services.AddRpc();
 builder.Services.AddTokens();
 builder.Services.AddMints();
 builder.Services.AddSandbox();

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using FloSandbox.Chain;
+using FloSandbox.Core.Chain;
 using FloSandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
-using FloSandbox.Chain;
+using FloSandbox.Core.Chain;
+using FloSandbox.Core.Ledger.Balances;
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
-using FloSandbox.Ledger.Balances;
 using FloSandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

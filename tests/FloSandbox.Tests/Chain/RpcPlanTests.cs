@@ -1,6 +1,6 @@
-using FloSandbox.Platform.Pipeline;
 using System.Text;
-using FloSandbox.Chain;
+using FloSandbox.Flo.Platform.Pipeline;
+using FloSandbox.Flo.Rpc;
 
 namespace FloSandbox.Tests.Chain;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using FloSandbox.Chain;
 using FloSandbox.Devchain.Node;
+using FloSandbox.Flo.Rpc;
 
 namespace FloSandbox.Tests.Chain;
 

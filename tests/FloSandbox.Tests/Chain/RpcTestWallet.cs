@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using FloSandbox.Chain;
+using FloSandbox.Core.Chain;
 using FloSandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Nethereum.Model;

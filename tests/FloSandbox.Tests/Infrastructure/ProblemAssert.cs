@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using FloSandbox.Platform.Errors;
+using FloSandbox.Flo.Platform.Errors;
 
 namespace FloSandbox.Tests.Infrastructure;
 

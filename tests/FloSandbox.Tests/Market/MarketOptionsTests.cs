@@ -1,4 +1,4 @@
-using FloSandbox.Market;
+using FloSandbox.Core.Market;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

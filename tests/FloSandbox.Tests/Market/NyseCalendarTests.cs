@@ -1,4 +1,4 @@
-using FloSandbox.Market;
+using FloSandbox.Core.Market;
 
 namespace FloSandbox.Tests.Market;
 

@@ -1,4 +1,4 @@
-using FloSandbox.Market;
+using FloSandbox.Core.Market;
 using static FloSandbox.Tests.Market.NewYorkTime;
 
 namespace FloSandbox.Tests.Market;

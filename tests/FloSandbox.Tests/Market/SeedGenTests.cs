@@ -1,4 +1,4 @@
-using FloSandbox.Market;
+using FloSandbox.Core.Market;
 using FloSandbox.SeedGen;
 
 namespace FloSandbox.Tests.Market;

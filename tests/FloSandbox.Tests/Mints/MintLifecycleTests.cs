@@ -1,5 +1,5 @@
 using System.Net;
-using FloSandbox.Events;
+using FloSandbox.Core.Outbox;
 using FloSandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -114,7 +114,7 @@ public class MintLifecycleTests
         Assert.Equal("1849.28", mint.Str("total_usdc"));
 
         var tenantId = (await client.TenantAsync()).Str("id");
-        var accruals = await _app.Services.GetRequiredService<FloSandbox.Fees.DeveloperFeeStore>().ForTenantAsync(tenantId, CancellationToken.None);
+        var accruals = await _app.Services.GetRequiredService<FloSandbox.Core.Ledger.Fees.DeveloperFeeStore>().ForTenantAsync(tenantId, CancellationToken.None);
         var accrual = Assert.Single(accruals);
         Assert.Equal(4_610_000, accrual.AmountMicros);
         Assert.Equal("0x9f2c000000000000000000000000000000000001", accrual.Destination.ToLowerInvariant());

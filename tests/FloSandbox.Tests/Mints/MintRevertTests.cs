@@ -1,5 +1,5 @@
 using System.Net;
-using FloSandbox.Chain;
+using FloSandbox.Core.Chain;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

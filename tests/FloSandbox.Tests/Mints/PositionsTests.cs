@@ -35,7 +35,7 @@ public class PositionsTests
         Assert.Equal("2.000000", byChain["base"]);
         Assert.Equal("3.500000", byChain["arbitrum"]);
         Assert.Equal("0.000000", byChain["ethereum"]);
-        var all = FloSandbox.Market.TokenCatalog.Default.All;
+        var all = FloSandbox.Core.Market.TokenCatalog.Default.All;
         var before = all[all.ToList().FindIndex(t => t.Ticker == "NVDA") - 1].Ticker;
         var listed = await (await client.GetAsync($"/v1/tokens?limit=1&starting_after={before}")).JsonAsync();
         Assert.Equal("NVDA", listed.GetProperty("data")[0].Str("ticker"));

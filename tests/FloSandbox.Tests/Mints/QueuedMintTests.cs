@@ -1,5 +1,5 @@
 using System.Globalization;
-using FloSandbox.Events;
+using FloSandbox.Core.Outbox;
 using FloSandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

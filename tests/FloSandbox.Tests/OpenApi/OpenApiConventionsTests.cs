@@ -173,7 +173,7 @@ public sealed class OpenApiConventionsTests
     [InlineData("sandbox.example.test", false)]
     [InlineData("ftp://sandbox.example.test", false)]
     public void Server_Url_Option_Is_A_Path_Or_An_Http_Url(string url, bool valid) =>
-        Assert.Equal(valid, FloSandbox.Platform.OpenApi.FloOpenApiOptions.IsValidServerUrl(url));
+        Assert.Equal(valid, FloSandbox.Flo.Platform.OpenApi.FloOpenApiOptions.IsValidServerUrl(url));
 
     [Fact]
     public async Task Servers_Entry_Is_The_Configured_Url_Whatever_The_Request_Host()

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using FloSandbox.Platform.Errors;
-using FloSandbox.Platform.OpenApi;
+using FloSandbox.Flo.Platform.Errors;
+using FloSandbox.Flo.Platform.OpenApi;
 using FloSandbox.Tests.Infrastructure;
 
 namespace FloSandbox.Tests.OpenApi;

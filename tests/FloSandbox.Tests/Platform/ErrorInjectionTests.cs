@@ -1,5 +1,5 @@
 using System.Net;
-using FloSandbox.Platform.Errors;
+using FloSandbox.Flo.Platform.Errors;
 using FloSandbox.Tests.Infrastructure;
 
 namespace FloSandbox.Tests.Platform;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using FloSandbox.Platform.RateLimiting;
-using FloSandbox.Tenants;
+using FloSandbox.Core.Tenants;
+using FloSandbox.Flo.Platform.RateLimiting;
 using FloSandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using FloSandbox.Platform.RateLimiting;
+using FloSandbox.Flo.Platform.RateLimiting;
 using FloSandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
+using FloSandbox.Flo.Webhooks;
 using FloSandbox.Tests.Infrastructure;
-using FloSandbox.Webhooks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

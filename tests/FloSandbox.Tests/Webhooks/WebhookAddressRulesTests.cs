@@ -1,5 +1,5 @@
 using System.Net;
-using FloSandbox.Webhooks;
+using FloSandbox.Flo.Webhooks;
 
 namespace FloSandbox.Tests.Webhooks;
 

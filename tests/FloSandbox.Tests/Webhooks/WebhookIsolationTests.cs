@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using FloSandbox.Flo.Webhooks;
 using FloSandbox.Tests.Infrastructure;
-using FloSandbox.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using FloSandbox.Events;
-using FloSandbox.Ledger;
-using FloSandbox.Tenants;
+using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Outbox;
+using FloSandbox.Core.Tenants;
+using FloSandbox.Flo.Platform.Events;
 using FloSandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +34,7 @@ public sealed class WebhookKit(SandboxFactory app, string key)
     {
         var tenant = (await App.Services.GetRequiredService<TenantRegistry>().ResolveAsync(Key)).Tenant;
         var db = App.Services.GetRequiredService<LedgerDatabase>();
-        var id = await db.WriteAsync((c, tx) => EventOutbox.AppendAsync(c, tx, tenant.Id, type, data, tenant.Clock.GetUtcNow()));
+        var id = await db.WriteAsync((c, tx) => FloEvents.AppendAsync(c, tx, tenant.Id, type, data, tenant.Clock.GetUtcNow()));
         App.Services.GetRequiredService<EventOutbox>().NotifyAppended();
         return id;
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using FloSandbox.Flo.Webhooks;
 using FloSandbox.Tests.Infrastructure;
-using FloSandbox.Webhooks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

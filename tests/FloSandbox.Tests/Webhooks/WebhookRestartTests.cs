@@ -1,6 +1,6 @@
-using FloSandbox.Events;
-using FloSandbox.Ledger;
-using FloSandbox.Tenants;
+using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Tenants;
+using FloSandbox.Flo.Platform.Events;
 using FloSandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -59,7 +59,7 @@ public sealed class WebhookRestartTests : IDisposable
     {
         var tenant = (await app.Services.GetRequiredService<TenantRegistry>().ResolveAsync(key)).Tenant;
         var db = app.Services.GetRequiredService<LedgerDatabase>();
-        await db.WriteAsync((c, tx) => EventOutbox.AppendAsync(c, tx, tenant.Id, type, new { id = "rdm_after" }, tenant.Clock.GetUtcNow()));
+        await db.WriteAsync((c, tx) => FloEvents.AppendAsync(c, tx, tenant.Id, type, new { id = "rdm_after" }, tenant.Clock.GetUtcNow()));
     }
 
     public void Dispose()

@@ -1,5 +1,5 @@
-using FloSandbox.Events;
-using FloSandbox.Webhooks;
+using FloSandbox.Flo.Platform.Events;
+using FloSandbox.Flo.Webhooks;
 
 namespace FloSandbox.Tests.Webhooks;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using FloSandbox.Events;
+using FloSandbox.Flo.Platform.Events;
 using FloSandbox.Tests.Infrastructure;
 
 namespace FloSandbox.Tests.Webhooks;

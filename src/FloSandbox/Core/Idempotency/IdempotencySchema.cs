@@ -1,0 +1,27 @@
+using FloSandbox.Core.Ledger;
+
+namespace FloSandbox.Core.Idempotency;
+
+internal sealed class IdempotencySchema : ILedgerSchema
+{
+    public string Name => "idempotency";
+
+    public IReadOnlyList<string> Migrations { get; } =
+    [
+        """
+        CREATE TABLE idempotency_keys (
+            tenant_id TEXT NOT NULL,
+            idem_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            request_id TEXT NOT NULL,
+            status_code INTEGER NOT NULL,
+            content_type TEXT,
+            location TEXT,
+            body BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at_ms INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, idem_key)
+        );
+        """,
+    ];
+}

@@ -1,0 +1,120 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace FloSandbox.Core.Ledger;
+
+/// The SQLite ledger. All writes go through one connection under one async lock, each in its own
+/// transaction: SQLite serialises writers anyway, and a single writer never sees SQLITE_BUSY.
+/// On a file database, reads use pooled connections concurrently (WAL); in memory, the single
+/// connection serves reads too.
+public sealed class LedgerDatabase : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SqliteConnection _writer;
+    private readonly string? _readConnectionString;
+
+    static LedgerDatabase()
+    {
+        // Row classes name properties after columns: tenant_id ↔ TenantId.
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    public LedgerDatabase(IOptions<LedgerOptions> options, IEnumerable<ILedgerSchema> schemas)
+    {
+        var o = options.Value;
+        string connectionString;
+        if (o.InMemory)
+        {
+            connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = $"flo-{Guid.NewGuid():N}",
+                Mode = SqliteOpenMode.Memory,
+                Cache = SqliteCacheMode.Shared,
+            }.ToString();
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(o.DatabasePath)!);
+            connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = o.DatabasePath,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Cache = SqliteCacheMode.Private,
+                Pooling = true,
+                DefaultTimeout = 30,
+            }.ToString();
+            _readConnectionString = connectionString;
+        }
+
+        _writer = new SqliteConnection(connectionString);
+        _writer.Open();
+        Pragma(_writer, o.InMemory ? "PRAGMA foreign_keys=ON;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
+        new LedgerMigrator(schemas).Migrate(_writer);
+    }
+
+    /// Runs <paramref name="work"/> in one transaction; commits when it returns, rolls back when it throws.
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken ct = default)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            using var tx = _writer.BeginTransaction();
+            var result = await work(_writer, tx);
+            tx.Commit();
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> work, CancellationToken ct = default) =>
+        WriteAsync(async (c, t) => { await work(c, t); return true; }, ct);
+
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken ct = default)
+    {
+        if (_readConnectionString is null)
+        {
+            await _writeLock.WaitAsync(ct);
+            try
+            {
+                return await work(_writer);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }
+
+        await using var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(ct);
+        return await work(connection);
+    }
+
+    /// A cheap round trip, for readiness.
+    public Task<bool> PingAsync(CancellationToken ct) =>
+        ReadAsync(async c =>
+        {
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT 1";
+            return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct)) == 1;
+        }, ct);
+
+    private static void Pragma(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        _writeLock.Dispose();
+        if (_readConnectionString is not null)
+        {
+            SqliteConnection.ClearAllPools();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Dapper;
+using FloSandbox.Core.Ledger;
+using FloSandbox.Flo.Platform.Pagination;
+using Microsoft.Data.Sqlite;
+
+namespace FloSandbox.Flo.Mints;
+
+/// SQL for mints, and nothing else.
+public sealed class MintStore(LedgerDatabase db) : ITenantStateOwner
+{
+    private const string Columns = """
+        id, tenant_id, status, asset, asset_name, quantity_micros, price, notional_micros, flo_fee_bps, flo_fee_micros,
+        onramp_micros, broker_micros, spread_micros, developer_fee_bps, developer_fee_destination, developer_fee_micros, total_micros,
+        deploy_gas_used, deploy_charge_micros, currency, chain, wallet, payer, contract_address, auto_deployed, tx_hash, payment_tx_hash,
+        fail_at, failure_reason, created_ms, created_at, queued_at, filled_at, settled_at, failed_at, fill_due_ms
+        """;
+
+    private const string Values = """
+        @Id, @TenantId, @Status, @Asset, @AssetName, @QuantityMicros, @Price, @NotionalMicros, @FloFeeBps, @FloFeeMicros,
+        @OnrampMicros, @BrokerMicros, @SpreadMicros, @DeveloperFeeBps, @DeveloperFeeDestination, @DeveloperFeeMicros, @TotalMicros,
+        @DeployGasUsed, @DeployChargeMicros, @Currency, @Chain, @Wallet, @Payer, @ContractAddress, @AutoDeployed, @TxHash, @PaymentTxHash,
+        @FailAt, @FailureReason, @CreatedMs, @CreatedAt, @QueuedAt, @FilledAt, @SettledAt, @FailedAt, @FillDueMs
+        """;
+
+    public static Task InsertAsync(SqliteConnection c, SqliteTransaction tx, MintRow row) =>
+        c.ExecuteAsync($"INSERT INTO mints ({Columns}) VALUES ({Values})", row, tx);
+
+    /// Writes the mutable lifecycle columns of <paramref name="row"/>.
+    public static Task UpdateAsync(SqliteConnection c, SqliteTransaction tx, MintRow row) =>
+        c.ExecuteAsync("""
+            UPDATE mints SET status = @Status, tx_hash = @TxHash, payment_tx_hash = @PaymentTxHash, contract_address = @ContractAddress,
+                auto_deployed = @AutoDeployed, deploy_gas_used = @DeployGasUsed, deploy_charge_micros = @DeployChargeMicros,
+                failure_reason = @FailureReason, filled_at = @FilledAt, settled_at = @SettledAt, failed_at = @FailedAt, fill_due_ms = @FillDueMs
+            WHERE id = @Id
+            """, row, tx);
+
+    public Task<MintRow?> GetAsync(string tenantId, string id, CancellationToken ct) =>
+        db.ReadAsync(c => c.QuerySingleOrDefaultAsync<MintRow>($"SELECT {Columns} FROM mints WHERE tenant_id = @tenantId AND id = @id",
+            new { tenantId, id }), ct);
+
+    public static Task<MintRow?> GetAsync(SqliteConnection c, SqliteTransaction? tx, string id) =>
+        c.QuerySingleOrDefaultAsync<MintRow>($"SELECT {Columns} FROM mints WHERE id = @id", new { id }, tx);
+
+    /// Newest first, as list endpoints return them; the cursor is the last id of the previous page.
+    public Task<IReadOnlyList<MintRow>> ListAsync(string tenantId, PageRequest page, string? status, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<MintRow>>(async c => [.. await c.QueryAsync<MintRow>($"""
+            SELECT {Columns} FROM mints
+            WHERE tenant_id = @tenantId AND (@status IS NULL OR status = @status)
+              AND (@after IS NULL OR seq < (SELECT seq FROM mints WHERE id = @after AND tenant_id = @tenantId))
+            ORDER BY seq DESC LIMIT @take
+            """, new { tenantId, status, after = page.StartingAfter, take = page.Limit + 1 })], ct);
+
+    public Task<bool> ExistsAsync(string tenantId, string id, CancellationToken ct) =>
+        db.ReadAsync(async c => await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM mints WHERE tenant_id = @tenantId AND id = @id",
+            new { tenantId, id }) > 0, ct);
+
+    /// Queued mints whose fill time has come on their tenant's clock (and filled ones a dead chain left unsettled).
+    public Task<IReadOnlyList<string>> DueAsync(string? tenantId, long realNowMs, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<string>>(async c => [.. await c.QueryAsync<string>("""
+            SELECT m.id FROM mints m JOIN tenants t ON t.id = m.tenant_id
+            WHERE m.status IN ('queued', 'filled') AND m.fill_due_ms <= @realNowMs + t.clock_offset_ms AND (@tenantId IS NULL OR m.tenant_id = @tenantId)
+            ORDER BY m.seq
+            """, new { tenantId, realNowMs })], ct);
+
+    public Task ResetTenantAsync(SqliteConnection c, SqliteTransaction tx, string tenantId) =>
+        c.ExecuteAsync("DELETE FROM mints WHERE tenant_id = @tenantId", new { tenantId }, tx);
+}

@@ -1,0 +1,71 @@
+using FloSandbox.Core.Ledger;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace FloSandbox.Flo.Webhooks;
+
+/// Claims attempts as they fall due on their tenant's clock and hands them to the senders through the
+/// <see cref="DeliveryQueue"/>; it never waits for a receiver. Claims are enqueued inside the claiming
+/// transaction, which serialises them in delivery order, and released to the lanes only once that
+/// transaction has committed (or dropped if it rolled back).
+public sealed class DeliveryClaimer(LedgerDatabase db, DeliveryQueue queue, IOptions<WebhookOptions> options, TimeProvider time)
+{
+    /// Claims what is due, for one tenant or (null) all of them.
+    public Task ClaimDueAsync(string? tenantId, CancellationToken ct) =>
+        queue.FreeSlots == 0 ? Task.CompletedTask : WriteAndClaimAsync((_, _) => Task.FromResult(true), tenantId, ct);
+
+    /// Runs <paramref name="work"/> in a write transaction, then claims what is due in the same transaction.
+    public async Task<T> WriteAndClaimAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, string? tenantId, CancellationToken ct)
+    {
+        var commit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            var result = await db.WriteAsync(async (c, tx) =>
+            {
+                var value = await work(c, tx);
+                await ClaimAsync(c, tx, tenantId, commit.Task);
+                return value;
+            }, ct);
+            commit.TrySetResult(true);
+            return result;
+        }
+        finally
+        {
+            commit.TrySetResult(false);
+        }
+    }
+
+    private async Task ClaimAsync(SqliteConnection c, SqliteTransaction tx, string? tenantId, Task<bool> committed)
+    {
+        var free = queue.FreeSlots;
+        if (free == 0)
+        {
+            return;
+        }
+        var realNowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (tenantId is null)
+        {
+            await DeliveryStore.ExpireLeasesAsync(c, tx, realNowMs);
+        }
+        var full = queue.FullTenants();
+        if (tenantId is not null && full.Contains(tenantId, StringComparer.Ordinal))
+        {
+            return;
+        }
+        var due = await DeliveryStore.DueAsync(c, tx, tenantId, full, realNowMs, free);
+        var leased = new List<string>(due.Count);
+        foreach (var row in due)
+        {
+            var admission = queue.TryEnqueue(new DeliveryWork(row.Id, row.WebhookId, row.TenantId, committed));
+            if (admission == DeliveryQueue.Admission.QueueFull)
+            {
+                break;
+            }
+            if (admission == DeliveryQueue.Admission.Accepted)
+            {
+                leased.Add(row.Id);
+            }
+        }
+        await DeliveryStore.LeaseAsync(c, tx, leased, realNowMs + (long)options.Value.ClaimLease.TotalMilliseconds);
+    }
+}
