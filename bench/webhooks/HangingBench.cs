@@ -65,7 +65,7 @@ internal static class HangingBench
         });
         sandbox.StartServer();
         var db = sandbox.Services.GetRequiredService<LedgerDatabase>();
-        var outbox = sandbox.Services.GetRequiredService<EventOutbox>();
+        var outbox = sandbox.Services.GetRequiredService<OutboxStore>();
 
         async Task<Tenant> TenantAsync(string key, string url, int subscriptions)
         {
@@ -84,7 +84,7 @@ internal static class HangingBench
         async Task AppendAsync(Tenant tenant, string id)
         {
             var t0 = Stopwatch.GetTimestamp();
-            await db.WriteAsync((c, tx) => FloEvents.AppendAsync(c, tx, tenant.Id, EventTypes.MintSettled,
+            await db.WriteAsync(ledger => FloEvents.AppendAsync(ledger, tenant.Id, EventTypes.MintSettled,
                 new { id, @object = "mint", status = "settled", bench_t0 = t0 }, tenant.Clock.GetUtcNow()));
             outbox.NotifyAppended();
         }

@@ -60,13 +60,13 @@ internal static class WebhookBenchmark
         }
 
         var db = sandbox.Services.GetRequiredService<LedgerDatabase>();
-        var outbox = sandbox.Services.GetRequiredService<EventOutbox>();
+        var outbox = sandbox.Services.GetRequiredService<OutboxStore>();
 
         async Task AppendAsync(int n)
         {
             var (_, tenant) = tenants[n % tenants.Count];
             var t0 = Stopwatch.GetTimestamp();
-            await db.WriteAsync((c, tx) => FloEvents.AppendAsync(c, tx, tenant.Id, EventTypes.MintSettled,
+            await db.WriteAsync(ledger => FloEvents.AppendAsync(ledger, tenant.Id, EventTypes.MintSettled,
                 new { id = $"mnt_bench{n:D7}", @object = "mint", status = "settled", quantity = "10.000000", bench_t0 = t0 }, tenant.Clock.GetUtcNow()));
             outbox.NotifyAppended();
         }

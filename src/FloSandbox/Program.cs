@@ -27,6 +27,7 @@ builder.Services.AddFloPlatform();
 builder.Services.AddRpc();
 builder.Services.AddTokens();
 builder.Services.AddMints();
+builder.Services.AddPositions();
 builder.Services.AddSandbox();
 builder.Services.AddWebhooks();
 builder.Services.AddFloOpenApi();

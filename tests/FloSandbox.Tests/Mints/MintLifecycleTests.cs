@@ -12,7 +12,7 @@ public class MintLifecycleTests
     private async Task<string[]> EventTypesAsync(HttpClient client)
     {
         var tenantId = (await client.TenantAsync()).Str("id");
-        var events = await _app.Services.GetRequiredService<EventOutbox>().ForTenantAsync(tenantId, CancellationToken.None);
+        var events = await _app.Services.GetRequiredService<OutboxStore>().ForTenantAsync(tenantId, CancellationToken.None);
         return [.. events.Select(e => e.Type)];
     }
 

@@ -23,7 +23,7 @@ public class QueuedMintTests(MarketHoursFactory app) : IClassFixture<MarketHours
         (await client.TenantAsync()).GetProperty("market").Str("next_session_at");
 
     private async Task<string[]> EventTypesAsync(HttpClient client) =>
-        [.. (await app.Services.GetRequiredService<EventOutbox>().ForTenantAsync((await client.TenantAsync()).Str("id"), CancellationToken.None)).Select(e => e.Type)];
+        [.. (await app.Services.GetRequiredService<OutboxStore>().ForTenantAsync((await client.TenantAsync()).Str("id"), CancellationToken.None)).Select(e => e.Type)];
 
     [Fact]
     public async Task Outside_The_Session_A_Fractional_Mint_Queues_And_Settles_When_The_Clock_Reaches_The_Open()

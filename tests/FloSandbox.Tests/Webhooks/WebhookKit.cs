@@ -34,8 +34,8 @@ public sealed class WebhookKit(SandboxFactory app, string key)
     {
         var tenant = (await App.Services.GetRequiredService<TenantRegistry>().ResolveAsync(Key)).Tenant;
         var db = App.Services.GetRequiredService<LedgerDatabase>();
-        var id = await db.WriteAsync((c, tx) => FloEvents.AppendAsync(c, tx, tenant.Id, type, data, tenant.Clock.GetUtcNow()));
-        App.Services.GetRequiredService<EventOutbox>().NotifyAppended();
+        var id = await db.WriteAsync(ledger => FloEvents.AppendAsync(ledger, tenant.Id, type, data, tenant.Clock.GetUtcNow()));
+        App.Services.GetRequiredService<OutboxStore>().NotifyAppended();
         return id;
     }
 

@@ -59,7 +59,7 @@ public sealed class WebhookRestartTests : IDisposable
     {
         var tenant = (await app.Services.GetRequiredService<TenantRegistry>().ResolveAsync(key)).Tenant;
         var db = app.Services.GetRequiredService<LedgerDatabase>();
-        await db.WriteAsync((c, tx) => FloEvents.AppendAsync(c, tx, tenant.Id, type, new { id = "rdm_after" }, tenant.Clock.GetUtcNow()));
+        await db.WriteAsync(ledger => FloEvents.AppendAsync(ledger, tenant.Id, type, new { id = "rdm_after" }, tenant.Clock.GetUtcNow()));
     }
 
     public void Dispose()

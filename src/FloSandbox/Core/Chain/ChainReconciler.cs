@@ -1,7 +1,7 @@
 using System.Numerics;
-using Dapper;
 using FloSandbox.Core.Ledger;
 using FloSandbox.Core.Ledger.Balances;
+using FloSandbox.Core.Ledger.Holdings;
 using FloSandbox.Core.Market;
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
@@ -16,7 +16,8 @@ namespace FloSandbox.Core.Chain;
 /// every balance from the ledger, and <see cref="BalanceReader"/> reads a thousand balances from the
 /// chain per call. Only a repair is a transaction.
 public sealed partial class ChainReconciler(
-    LedgerDatabase db, TenantWallets wallets, DevchainHost host, DeploymentRegistry deployments, TokenCatalog catalog, TimeProvider time,
+    BalanceStore balances, PositionStore positions, TenantWallets wallets, DevchainHost host, DeploymentRegistry deployments,
+    TokenCatalog catalog, TimeProvider time,
     ILogger<ChainReconciler> logger)
 {
     public sealed record Repair(string TenantId, string Address, string Asset, decimal Chain, decimal Ledger);
@@ -34,16 +35,7 @@ public sealed partial class ChainReconciler(
     /// ledger row is zero, as in <see cref="BalanceStore"/>.
     private async Task<int> ReconcileStablecoinsAsync(List<Repair> repairs, CancellationToken ct)
     {
-        var rows = await db.ReadAsync(c => c.QueryAsync<(string Id, string Address, string? Currency, long? Micros)>("""
-            SELECT t.id, t.settlement_address, b.currency, b.amount_micros FROM tenants t LEFT JOIN balances b ON b.tenant_id = t.id
-            """), ct);
-        var ledger = rows.GroupBy(r => (r.Id, r.Address))
-            .SelectMany(tenant => Currencies.All.Select(currency => (
-                Tenant: tenant.Key.Id,
-                tenant.Key.Address,
-                Currency: currency,
-                Amount: Money.FromMicros(tenant.FirstOrDefault(r => r.Currency == currency.ToString()).Micros ?? 0))))
-            .ToList();
+        var ledger = await balances.AtSettlementAddressesAsync(ct);
         var onChain = await BalanceReader.BalancesOfAsync(host.LiveNetwork(TenantWallets.HomeChain).Rpc,
             ledger.Select(l => (wallets.Coin(l.Currency).Address, EvmAddress.Parse(l.Address))).ToList(), ct);
         for (var i = 0; i < ledger.Count; i++)
@@ -62,9 +54,7 @@ public sealed partial class ChainReconciler(
     /// chains this sandbox spawned: on an external node other writers may hold tokens too.
     private async Task<int> ReconcileTokensAsync(List<Repair> repairs, CancellationToken ct)
     {
-        var holdings = await db.ReadAsync(c => c.QueryAsync<(string Ticker, string Chain, string Wallet, long Micros)>("""
-            SELECT ticker, chain, wallet, SUM(quantity_micros) FROM positions GROUP BY ticker, chain, wallet HAVING SUM(quantity_micros) > 0
-            """), ct);
+        var holdings = await positions.ByWalletAsync(ct);
         var compared = 0;
         foreach (var onOneChain in holdings.GroupBy(h => h.Chain))
         {

@@ -36,7 +36,7 @@ public static partial class StartUp
         AggregateException all when all.InnerExceptions.All(e => Reason(e) is not null) =>
             string.Join(" ", all.InnerExceptions.Select(e => Reason(e)).Distinct()),
         Microsoft.Extensions.Options.OptionsValidationException or DevchainException or IOException or UnauthorizedAccessException
-            or Microsoft.Data.Sqlite.SqliteException => ex.Message,
+            or System.Data.Common.DbException => ex.Message,
         _ => null,
     };
 

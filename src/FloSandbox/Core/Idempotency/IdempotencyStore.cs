@@ -1,6 +1,5 @@
 using Dapper;
 using FloSandbox.Core.Ledger;
-using Microsoft.Data.Sqlite;
 
 namespace FloSandbox.Core.Idempotency;
 
@@ -10,14 +9,14 @@ public sealed class IdempotencyStore(LedgerDatabase db) : ITenantStateOwner
     public sealed record StoredResponse(string Fingerprint, string RequestId, long StatusCode, string? ContentType, string? Location, byte[] Body);
 
     public Task<StoredResponse?> FindAsync(string tenantId, string key, DateTimeOffset now, CancellationToken ct) =>
-        db.ReadAsync(c => c.QuerySingleOrDefaultAsync<StoredResponse>("""
+        db.ReadAsync(ledger => ledger.Connection.QuerySingleOrDefaultAsync<StoredResponse>("""
             SELECT fingerprint AS Fingerprint, request_id AS RequestId, status_code AS StatusCode, content_type AS ContentType,
                    location AS Location, body AS Body
             FROM idempotency_keys WHERE tenant_id = @tenantId AND idem_key = @key AND expires_at_ms > @nowMs
             """, new { tenantId, key, nowMs = now.ToUnixTimeMilliseconds() }), ct);
 
     public Task SaveAsync(string tenantId, string key, StoredResponse response, DateTimeOffset now, TimeSpan ttl, CancellationToken ct) =>
-        db.WriteAsync((c, tx) => c.ExecuteAsync("""
+        db.WriteAsync(ledger => ledger.Connection.ExecuteAsync("""
             INSERT OR REPLACE INTO idempotency_keys
                 (tenant_id, idem_key, fingerprint, request_id, status_code, content_type, location, body, created_at, expires_at_ms)
             VALUES (@tenantId, @key, @Fingerprint, @RequestId, @StatusCode, @ContentType, @Location, @Body, @createdAt, @expiresAtMs)
@@ -25,8 +24,8 @@ public sealed class IdempotencyStore(LedgerDatabase db) : ITenantStateOwner
             {
                 tenantId, key, response.Fingerprint, response.RequestId, response.StatusCode, response.ContentType, response.Location,
                 response.Body, createdAt = now.ToString("O"), expiresAtMs = (now + ttl).ToUnixTimeMilliseconds(),
-            }, tx), ct);
+            }, ledger.Transaction), ct);
 
-    public Task ResetTenantAsync(SqliteConnection c, SqliteTransaction tx, string tenantId) =>
-        c.ExecuteAsync("DELETE FROM idempotency_keys WHERE tenant_id = @tenantId", new { tenantId }, tx);
+    public Task ResetTenantAsync(LedgerSession ledger, string tenantId) =>
+        ledger.Connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE tenant_id = @tenantId", new { tenantId }, ledger.Transaction);
 }

@@ -14,5 +14,5 @@ public interface ILedgerSchema
 /// A feature whose rows belong to tenants; `POST /v1/sandbox/reset` asks each to delete the tenant's rows.
 public interface ITenantStateOwner
 {
-    Task ResetTenantAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction tx, string tenantId);
+    Task ResetTenantAsync(LedgerSession ledger, string tenantId);
 }

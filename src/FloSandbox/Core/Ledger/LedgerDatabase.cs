@@ -53,13 +53,13 @@ public sealed class LedgerDatabase : IAsyncDisposable
     }
 
     /// Runs <paramref name="work"/> in one transaction; commits when it returns, rolls back when it throws.
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken ct = default)
+    public async Task<T> WriteAsync<T>(Func<LedgerSession, Task<T>> work, CancellationToken ct = default)
     {
         await _writeLock.WaitAsync(ct);
         try
         {
             using var tx = _writer.BeginTransaction();
-            var result = await work(_writer, tx);
+            var result = await work(new LedgerSession(_writer, tx));
             tx.Commit();
             return result;
         }
@@ -69,17 +69,17 @@ public sealed class LedgerDatabase : IAsyncDisposable
         }
     }
 
-    public Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> work, CancellationToken ct = default) =>
-        WriteAsync(async (c, t) => { await work(c, t); return true; }, ct);
+    public Task WriteAsync(Func<LedgerSession, Task> work, CancellationToken ct = default) =>
+        WriteAsync(async ledger => { await work(ledger); return true; }, ct);
 
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken ct = default)
+    public async Task<T> ReadAsync<T>(Func<LedgerSession, Task<T>> work, CancellationToken ct = default)
     {
         if (_readConnectionString is null)
         {
             await _writeLock.WaitAsync(ct);
             try
             {
-                return await work(_writer);
+                return await work(new LedgerSession(_writer, null));
             }
             finally
             {
@@ -89,14 +89,14 @@ public sealed class LedgerDatabase : IAsyncDisposable
 
         await using var connection = new SqliteConnection(_readConnectionString);
         await connection.OpenAsync(ct);
-        return await work(connection);
+        return await work(new LedgerSession(connection, null));
     }
 
     /// A cheap round trip, for readiness.
     public Task<bool> PingAsync(CancellationToken ct) =>
-        ReadAsync(async c =>
+        ReadAsync(async session =>
         {
-            await using var cmd = c.CreateCommand();
+            await using var cmd = session.Connection.CreateCommand();
             cmd.CommandText = "SELECT 1";
             return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct)) == 1;
         }, ct);

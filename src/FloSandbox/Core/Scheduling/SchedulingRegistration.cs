@@ -11,8 +11,8 @@ public static class SchedulingRegistration
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section)
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Scheduling:PollInterval must be positive.").ValidateOnStart();
         services.AddSingleton<ILedgerSchema, EventsSchema>();
-        services.AddSingleton<EventOutbox>();
-        services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<EventOutbox>());
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<OutboxStore>());
         services.AddSingleton<DueWorkRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<DueWorkRunner>());
         return services;

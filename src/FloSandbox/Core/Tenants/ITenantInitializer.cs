@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using FloSandbox.Core.Ledger;
 
 namespace FloSandbox.Core.Tenants;
 
@@ -6,5 +6,5 @@ namespace FloSandbox.Core.Tenants;
 /// the tenant is provisioned and after `POST /v1/sandbox/reset`.
 public interface ITenantInitializer
 {
-    Task InitializeTenantAsync(SqliteConnection connection, SqliteTransaction tx, Tenant tenant);
+    Task InitializeTenantAsync(LedgerSession ledger, Tenant tenant);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Dapper;
 using FloSandbox.Core.Caching;
 using FloSandbox.Core.Ids;
 using FloSandbox.Core.Ledger;
@@ -39,12 +38,7 @@ public sealed class TenantRegistry(
     private async Task<TenantContext> LoadOrProvisionAsync(string key)
     {
         var hash = ApiKey.Hash(key);
-        var found = await db.ReadAsync(c => c.QuerySingleOrDefaultAsync<KeyRow>(
-            """
-            SELECT k.tenant_id AS TenantId, k.scope AS Scope, k.key_hint AS KeyHint, t.settlement_address AS SettlementAddress,
-                   t.clock_offset_ms AS ClockOffsetMs, t.created_at AS CreatedAt
-            FROM api_keys k JOIN tenants t ON t.id = k.tenant_id WHERE k.key_hash = @hash
-            """, new { hash }));
+        var found = await db.ReadAsync(ledger => TenantStore.FindByKeyHashAsync(ledger, hash));
         if (found is not null)
         {
             return new TenantContext(Materialize(found), Enum.Parse<KeyScope>(found.Scope, ignoreCase: true), found.KeyHint);
@@ -55,20 +49,18 @@ public sealed class TenantRegistry(
         {
             await lifecycle.ProvisioningAsync(tenant, CancellationToken.None);
         }
-        var winner = await db.WriteAsync(async (c, tx) =>
+        var winner = await db.WriteAsync(async ledger =>
         {
             // Another process (or a racing request before the cache) may have provisioned it first.
-            var existing = await c.QuerySingleOrDefaultAsync<string>("SELECT tenant_id FROM api_keys WHERE key_hash = @hash", new { hash }, tx);
-            if (existing is not null)
+            if (await TenantStore.FindByKeyHashAsync(ledger, hash) is { } existing)
             {
-                return existing;
+                return existing.TenantId;
             }
-            await c.ExecuteAsync("INSERT INTO tenants (id, settlement_address, clock_offset_ms, created_at) VALUES (@Id, @SettlementAddress, 0, @CreatedAt)",
-                new { tenant.Id, tenant.SettlementAddress, CreatedAt = tenant.CreatedAt.ToString("O") }, tx);
-            await InsertKeyAsync(c, tx, tenant.Id, hash, KeyScope.Full, ApiKey.Hint(key));
+            await TenantStore.InsertTenantAsync(ledger, tenant);
+            await TenantStore.InsertKeyAsync(ledger, tenant.Id, hash, KeyScope.Full, ApiKey.Hint(key), time.GetUtcNow());
             foreach (var initializer in initializers)
             {
-                await initializer.InitializeTenantAsync(c, tx, tenant);
+                await initializer.InitializeTenantAsync(ledger, tenant);
             }
             return tenant.Id;
         });
@@ -86,15 +78,10 @@ public sealed class TenantRegistry(
         {
             return tenant;
         }
-        var row = await db.ReadAsync(c => c.QuerySingleAsync<KeyRow>("""
-            SELECT id AS TenantId, 'full' AS Scope, '' AS KeyHint, settlement_address AS SettlementAddress,
-                   clock_offset_ms AS ClockOffsetMs, created_at AS CreatedAt
-            FROM tenants WHERE id = @tenantId
-            """, new { tenantId }));
-        return Materialize(row);
+        return Materialize(await db.ReadAsync(ledger => TenantStore.GetByIdAsync(ledger, tenantId)));
     }
 
-    private Tenant Materialize(KeyRow row) => Remember(new Tenant(
+    private Tenant Materialize(TenantStore.KeyRow row) => Remember(new Tenant(
         row.TenantId, row.SettlementAddress, new TenantClock(time, TimeSpan.FromMilliseconds(row.ClockOffsetMs)),
         DateTimeOffset.Parse(row.CreatedAt, System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -135,32 +122,24 @@ public sealed class TenantRegistry(
     public async Task<string> CreateKeyAsync(Tenant tenant, KeyScope scope, CancellationToken ct)
     {
         var key = ApiKey.Generate();
-        await db.WriteAsync((c, tx) => InsertKeyAsync(c, tx, tenant.Id, ApiKey.Hash(key), scope, ApiKey.Hint(key)), ct);
+        await db.WriteAsync(ledger => TenantStore.InsertKeyAsync(ledger, tenant.Id, ApiKey.Hash(key), scope, ApiKey.Hint(key), time.GetUtcNow()), ct);
         return key;
     }
-
-    private Task InsertKeyAsync(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx,
-        string tenantId, string hash, KeyScope scope, string hint) =>
-        c.ExecuteAsync("INSERT INTO api_keys (key_hash, tenant_id, scope, key_hint, created_at) VALUES (@hash, @tenantId, @scope, @hint, @at)",
-            new { hash, tenantId, scope = scope.ToString().ToLowerInvariant(), hint, at = time.GetUtcNow().ToString("O") }, tx);
 
     /// Moves the tenant's clock offset and persists it; callers hold the tenant's clock lock.
     public async Task SetClockOffsetAsync(Tenant tenant, TimeSpan offset, CancellationToken ct)
     {
-        await db.WriteAsync((c, tx) => c.ExecuteAsync("UPDATE tenants SET clock_offset_ms = @ms WHERE id = @Id",
-            new { ms = (long)offset.TotalMilliseconds, tenant.Id }, tx), ct);
+        await db.WriteAsync(ledger => TenantStore.SetClockOffsetAsync(ledger, tenant.Id, offset), ct);
         tenant.Clock.SetOffset(offset);
     }
 
     /// Writes a fresh tenant's starting state inside the reset transaction.
-    internal async Task ReinitializeAsync(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, Tenant tenant)
+    internal async Task ReinitializeAsync(LedgerSession ledger, Tenant tenant)
     {
-        await c.ExecuteAsync("UPDATE tenants SET clock_offset_ms = 0 WHERE id = @Id", new { tenant.Id }, tx);
+        await TenantStore.SetClockOffsetAsync(ledger, tenant.Id, TimeSpan.Zero);
         foreach (var initializer in initializers)
         {
-            await initializer.InitializeTenantAsync(c, tx, tenant);
+            await initializer.InitializeTenantAsync(ledger, tenant);
         }
     }
-
-    private sealed record KeyRow(string TenantId, string Scope, string KeyHint, string SettlementAddress, long ClockOffsetMs, string CreatedAt);
 }

@@ -1,7 +1,5 @@
-using Dapper;
 using FloSandbox.Core.Ledger;
 using FloSandbox.Flo.Platform.Errors;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace FloSandbox.Flo.Mints;
@@ -15,7 +13,7 @@ public sealed class MintGuardrails(IOptions<GuardrailOptions> options) : ITenant
     private static readonly long HourMs = (long)TimeSpan.FromHours(1).TotalMilliseconds;
     private static readonly long DayMs = (long)TimeSpan.FromDays(1).TotalMilliseconds;
 
-    public async Task CheckAndCountAsync(SqliteConnection c, SqliteTransaction tx, string tenantId, MintOrder order, decimal notional, DateTimeOffset now)
+    public async Task CheckAndCountAsync(LedgerSession ledger, string tenantId, MintOrder order, decimal notional, DateTimeOffset now)
     {
         var o = options.Value;
         if (notional < o.MintMinPerTx)
@@ -30,15 +28,7 @@ public sealed class MintGuardrails(IOptions<GuardrailOptions> options) : ITenant
 
         var hour = nowMs / HourMs * HourMs;
         var firstHour = hour - DayMs + HourMs;
-        var counted = await c.QuerySingleAsync<(long Wallet, long Tenant, long Asset)>("""
-            SELECT COALESCE(SUM(CASE WHEN scope = 'wallet' THEN notional_micros END), 0),
-                   COALESCE(SUM(CASE WHEN scope = 'tenant' THEN notional_micros END), 0),
-                   COALESCE(SUM(CASE WHEN scope = 'asset' THEN notional_micros END), 0)
-            FROM mint_guardrail_counters
-            WHERE tenant_id = @tenantId AND ((scope = 'wallet' AND scope_key = @Wallet AND bucket_ms = @block)
-               OR (scope = 'tenant' AND scope_key = '' AND bucket_ms = @block)
-               OR (scope = 'asset' AND scope_key = @Asset AND bucket_ms BETWEEN @firstHour AND @hour))
-            """, new { tenantId, order.Wallet, Asset = order.Token.Ticker, block, firstHour, hour }, tx);
+        var counted = await GuardrailCounterStore.SumsAsync(ledger, tenantId, order.Wallet, order.Token.Ticker, block, firstHour, hour);
 
         var perAddress = notional + Money.FromMicros(counted.Wallet);
         if (perAddress > o.MintMaxNotionalPerAddressPerBlock)
@@ -55,30 +45,23 @@ public sealed class MintGuardrails(IOptions<GuardrailOptions> options) : ITenant
         var daily = notional + Money.FromMicros(counted.Asset);
         if (daily > o.MintDailyNotionalPerAsset)
         {
-            var oldest = await c.ExecuteScalarAsync<long?>("""
-                SELECT MIN(bucket_ms) FROM mint_guardrail_counters
-                WHERE tenant_id = @tenantId AND scope = 'asset' AND scope_key = @ticker AND bucket_ms >= @firstHour AND notional_micros > 0
-                """, new { tenantId, ticker = order.Token.Ticker, firstHour }, tx) ?? hour;
+            var oldest = await GuardrailCounterStore.OldestAssetHourAsync(ledger, tenantId, order.Token.Ticker, firstHour) ?? hour;
             throw Breach("mint_daily_notional_per_asset", o.MintDailyNotionalPerAsset, daily,
                 (int)Math.Ceiling((oldest + DayMs - nowMs) / 1000.0),
                 $"Mints of {order.Token.Ticker} in the last 24 hours exceeded mint_daily_notional_per_asset.", notional <= o.MintDailyNotionalPerAsset);
         }
 
-        await AddAsync(c, tx, tenantId, order.Wallet, order.Token.Ticker, nowMs, Money.ToMicros(notional));
+        await AddAsync(ledger, tenantId, order.Wallet, order.Token.Ticker, nowMs, Money.ToMicros(notional));
     }
 
     /// Takes a failed mint off the counters it was added to.
-    public Task ReleaseAsync(SqliteConnection c, SqliteTransaction tx, MintRow row) =>
-        AddAsync(c, tx, row.TenantId, row.Wallet, row.Asset, row.CreatedMs, -row.NotionalMicros);
+    public Task ReleaseAsync(LedgerSession ledger, MintRow row) =>
+        AddAsync(ledger, row.TenantId, row.Wallet, row.Asset, row.CreatedMs, -row.NotionalMicros);
 
-    private async Task AddAsync(SqliteConnection c, SqliteTransaction tx, string tenantId, string wallet, string ticker, long atMs, long micros)
+    private Task AddAsync(LedgerSession ledger, string tenantId, string wallet, string ticker, long atMs, long micros)
     {
         var windowMs = (long)options.Value.BlockWindow.TotalMilliseconds;
-        await c.ExecuteAsync("""
-            INSERT INTO mint_guardrail_counters (tenant_id, scope, scope_key, bucket_ms, notional_micros)
-            VALUES (@tenantId, 'wallet', @wallet, @block, @micros), (@tenantId, 'tenant', '', @block, @micros), (@tenantId, 'asset', @ticker, @hour, @micros)
-            ON CONFLICT (tenant_id, scope, scope_key, bucket_ms) DO UPDATE SET notional_micros = notional_micros + excluded.notional_micros
-            """, new { tenantId, wallet, ticker, block = atMs / windowMs * windowMs, hour = atMs / HourMs * HourMs, micros }, tx);
+        return GuardrailCounterStore.AddAsync(ledger, tenantId, wallet, ticker, atMs / windowMs * windowMs, atMs / HourMs * HourMs, micros);
     }
 
     /// A breach is retryable when waiting can help: the window moves on and this mint alone fits the limit.
@@ -88,6 +71,5 @@ public sealed class MintGuardrails(IOptions<GuardrailOptions> options) : ITenant
             ("limit", limit), ("limit_value", Money.Usd(limitValue)), ("current_value", Money.Usd(current)),
             ("retry_after_seconds", fitsAlone ? retryAfter : 0)) with { Retryable = fitsAlone }).ToException();
 
-    public Task ResetTenantAsync(SqliteConnection c, SqliteTransaction tx, string tenantId) =>
-        c.ExecuteAsync("DELETE FROM mint_guardrail_counters WHERE tenant_id = @tenantId", new { tenantId }, tx);
+    public Task ResetTenantAsync(LedgerSession ledger, string tenantId) => GuardrailCounterStore.ResetTenantAsync(ledger, tenantId);
 }

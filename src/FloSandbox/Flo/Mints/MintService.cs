@@ -17,7 +17,7 @@ namespace FloSandbox.Flo.Mints;
 /// market session or queue for the next one. Outside the session a non-fractional asset is refused.
 public sealed class MintService(
     LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, MarketHours hours, MintGuardrails guardrails,
-    DeploymentRegistry deployments, MintSettler settler, MintStore store, TenantWallets wallets, EventOutbox outbox)
+    DeploymentRegistry deployments, MintSettler settler, MintStore store, TenantWallets wallets, OutboxStore outbox)
 {
     public const string FailAtHeader = "X-Flo-Fail-At";
 
@@ -72,18 +72,18 @@ public sealed class MintService(
     {
         var currency = order.Currency;
         var required = row.Total + deployEstimate;
-        await db.WriteAsync(async (c, tx) =>
+        await db.WriteAsync(async ledger =>
         {
-            await guardrails.CheckAndCountAsync(c, tx, row.TenantId, order, pricing.Notional, now);
-            if (!await BalanceStore.TryDebitAsync(c, tx, row.TenantId, currency, row.Total, required))
+            await guardrails.CheckAndCountAsync(ledger, row.TenantId, order, pricing.Notional, now);
+            if (!await BalanceStore.TryDebitAsync(ledger, row.TenantId, currency, row.Total, required))
             {
-                var available = (await BalanceStore.GetAsync(c, tx, row.TenantId))[currency];
+                var available = (await BalanceStore.GetAsync(ledger, row.TenantId))[currency];
                 throw FloErrors.InsufficientFunds(required, available, currency.ToString()).ToException();
             }
-            await MintStore.InsertAsync(c, tx, row);
+            await MintStore.InsertAsync(ledger, row);
             if (row.Status == "queued")
             {
-                await FloEvents.AppendAsync(c, tx, row.TenantId, EventTypes.MintQueued, row.ToView(), now);
+                await FloEvents.AppendAsync(ledger, row.TenantId, EventTypes.MintQueued, row.ToView(), now);
             }
         });
         if (row.Status == "queued")
@@ -100,7 +100,7 @@ public sealed class MintService(
             var receipt = await wallets.Coin(Enum.Parse<Currency>(row.Currency))
                 .BurnAsync(Devchain.Encoding.EvmAddress.Parse(row.Payer), Devchain.Contracts.TokenUnits.ToUnits(row.Total), ct);
             row.PaymentTxHash = receipt.TransactionHash;
-            await db.WriteAsync((c, tx) => MintStore.UpdateAsync(c, tx, row), ct);
+            await db.WriteAsync(ledger => MintStore.UpdateAsync(ledger, row), ct);
             return row.ToView();
         }
         catch (DevchainException ex)

@@ -11,7 +11,7 @@ namespace FloSandbox.Flo.Mints;
 /// Queued mints fill when the session opens on their tenant's clock: queued → filled → settled, or
 /// failed with a full refund. Runs on the scheduler's poll and right after `X-Flo-Clock` moves a clock.
 public sealed partial class MintSettlementWork(
-    LedgerDatabase db, MintStore store, MintSettler settler, KeyedLock locks, EventOutbox outbox, TimeProvider time,
+    LedgerDatabase db, MintStore store, MintSettler settler, KeyedLock locks, OutboxStore outbox, TimeProvider time,
     TenantRegistry tenants, ILogger<MintSettlementWork> logger) : IDueWork
 {
     public string Name => "mint-settlement";
@@ -35,7 +35,7 @@ public sealed partial class MintSettlementWork(
 
     private async Task FillAsync(string id)
     {
-        var row = await db.ReadAsync(c => MintStore.GetAsync(c, null, id));
+        var row = await db.ReadAsync(ledger => MintStore.GetAsync(ledger, id));
         if (row is null || row.Status is not ("queued" or "filled"))
         {
             return;
@@ -51,10 +51,10 @@ public sealed partial class MintSettlementWork(
             }
             row.Status = "filled";
             row.FilledAt = TenantClockService.Format(now);
-            await db.WriteAsync(async (c, tx) =>
+            await db.WriteAsync(async ledger =>
             {
-                await MintStore.UpdateAsync(c, tx, row);
-                await FloEvents.AppendAsync(c, tx, row.TenantId, EventTypes.MintFilled, row.ToFilledView(), now);
+                await MintStore.UpdateAsync(ledger, row);
+                await FloEvents.AppendAsync(ledger, row.TenantId, EventTypes.MintFilled, row.ToFilledView(), now);
             });
             outbox.NotifyAppended();
         }

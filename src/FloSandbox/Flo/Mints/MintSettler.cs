@@ -9,7 +9,6 @@ using FloSandbox.Devchain;
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Flo.Platform.Events;
-using Microsoft.Data.Sqlite;
 
 namespace FloSandbox.Flo.Mints;
 
@@ -17,7 +16,7 @@ namespace FloSandbox.Flo.Mints;
 /// deploys the token if needed and, on Base, burns the payment too), then one ledger transaction that
 /// records the settlement, supply, position, developer fee and events. Or, on failure, the refund.
 public sealed partial class MintSettler(
-    LedgerDatabase db, DevchainHost chain, TenantWallets wallets, DeploymentRegistry deployments, EventOutbox outbox,
+    LedgerDatabase db, DevchainHost chain, TenantWallets wallets, DeploymentRegistry deployments, OutboxStore outbox,
     MintGuardrails guardrails, ILogger<MintSettler> logger)
 {
     /// Mints on chain, collecting <paramref name="paymentDue"/> from the payer's home-chain wallet.
@@ -63,14 +62,14 @@ public sealed partial class MintSettler(
         row.FilledAt ??= at;
         row.SettledAt = at;
 
-        var charged = await db.WriteAsync(async (c, tx) =>
+        var charged = await db.WriteAsync(async ledger =>
         {
             var currency = Enum.Parse<Currency>(row.Currency);
-            var charged = deployCharge > 0 && await BalanceStore.TryDebitAsync(c, tx, row.TenantId, currency, deployCharge) ? deployCharge : 0m;
+            var charged = deployCharge > 0 && await BalanceStore.TryDebitAsync(ledger, row.TenantId, currency, deployCharge) ? deployCharge : 0m;
             row.DeployChargeMicros = Money.ToMicros(charged);
-            await MintStore.UpdateAsync(c, tx, row);
-            await PositionStore.AddAsync(c, tx, row.TenantId, row.Asset, row.Wallet.ToLowerInvariant(), row.Chain, row.Quantity);
-            await RecordEventsAsync(c, tx, row, minted, recordFill, now);
+            await MintStore.UpdateAsync(ledger, row);
+            await PositionStore.AddAsync(ledger, row.TenantId, row.Asset, row.Wallet.ToLowerInvariant(), row.Chain, row.Quantity);
+            await RecordEventsAsync(ledger, row, minted, recordFill, now);
             return charged;
         });
         outbox.NotifyAppended();
@@ -91,35 +90,35 @@ public sealed partial class MintSettler(
         {
             await wallets.CreditAsync(row.Payer, Enum.Parse<Currency>(row.Currency), row.Total, CancellationToken.None);
         }
-        await db.WriteAsync(async (c, tx) =>
+        await db.WriteAsync(async ledger =>
         {
-            await BalanceStore.CreditAsync(c, tx, row.TenantId, Enum.Parse<Currency>(row.Currency), row.Total);
-            await guardrails.ReleaseAsync(c, tx, row);
-            await MintStore.UpdateAsync(c, tx, row);
-            await FloEvents.AppendAsync(c, tx, row.TenantId, EventTypes.MintFailed, row.ToView(), now);
+            await BalanceStore.CreditAsync(ledger, row.TenantId, Enum.Parse<Currency>(row.Currency), row.Total);
+            await guardrails.ReleaseAsync(ledger, row);
+            await MintStore.UpdateAsync(ledger, row);
+            await FloEvents.AppendAsync(ledger, row.TenantId, EventTypes.MintFailed, row.ToView(), now);
         });
         outbox.NotifyAppended();
         return row;
     }
 
-    private static async Task RecordEventsAsync(SqliteConnection c, SqliteTransaction tx, MintRow row, TokenMint minted, bool recordFill, DateTimeOffset now)
+    private static async Task RecordEventsAsync(LedgerSession ledger, MintRow row, TokenMint minted, bool recordFill, DateTimeOffset now)
     {
         if (recordFill)
         {
-            await FloEvents.AppendAsync(c, tx, row.TenantId, EventTypes.MintFilled, row.ToFilledView(), now);
+            await FloEvents.AppendAsync(ledger, row.TenantId, EventTypes.MintFilled, row.ToFilledView(), now);
         }
         if (minted.Deployed)
         {
-            await FloEvents.AppendAsync(c, tx, row.TenantId, EventTypes.MintContractDeployed, new ContractDeployedEvent(
+            await FloEvents.AppendAsync(ledger, row.TenantId, EventTypes.MintContractDeployed, new ContractDeployedEvent(
                 row.Asset, row.Chain, (long)DevchainChain.Get(row.Chain).ChainId, row.ContractAddress, minted.TransactionHash,
                 (long)minted.DeployGasPremium, row.Id), now);
         }
-        await FloEvents.AppendAsync(c, tx, row.TenantId, EventTypes.MintSettled, row.ToView(), now);
+        await FloEvents.AppendAsync(ledger, row.TenantId, EventTypes.MintSettled, row.ToView(), now);
         if (row.DeveloperFeeBps is { } bps)
         {
-            var accrual = await DeveloperFeeStore.AccrueAsync(c, tx, row.TenantId, row.Id, row.DeveloperFeeDestination!, (int)bps,
+            var accrual = await DeveloperFeeStore.AccrueAsync(ledger, row.TenantId, row.Id, row.DeveloperFeeDestination!, (int)bps,
                 Money.FromMicros(row.DeveloperFeeMicros), now);
-            await FloEvents.AppendAsync(c, tx, row.TenantId, "fee.accrued", new FeeAccruedEvent(accrual.Id, row.Id,
+            await FloEvents.AppendAsync(ledger, row.TenantId, "fee.accrued", new FeeAccruedEvent(accrual.Id, row.Id,
                 accrual.Destination, (int)accrual.AmountBps, Money.Usd(Money.FromMicros(accrual.AmountMicros)), accrual.AccruedAt), now);
         }
     }

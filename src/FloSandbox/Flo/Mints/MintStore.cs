@@ -1,7 +1,6 @@
 using Dapper;
 using FloSandbox.Core.Ledger;
 using FloSandbox.Flo.Platform.Pagination;
-using Microsoft.Data.Sqlite;
 
 namespace FloSandbox.Flo.Mints;
 
@@ -22,28 +21,28 @@ public sealed class MintStore(LedgerDatabase db) : ITenantStateOwner
         @FailAt, @FailureReason, @CreatedMs, @CreatedAt, @QueuedAt, @FilledAt, @SettledAt, @FailedAt, @FillDueMs
         """;
 
-    public static Task InsertAsync(SqliteConnection c, SqliteTransaction tx, MintRow row) =>
-        c.ExecuteAsync($"INSERT INTO mints ({Columns}) VALUES ({Values})", row, tx);
+    public static Task InsertAsync(LedgerSession ledger, MintRow row) =>
+        ledger.Connection.ExecuteAsync($"INSERT INTO mints ({Columns}) VALUES ({Values})", row, ledger.Transaction);
 
     /// Writes the mutable lifecycle columns of <paramref name="row"/>.
-    public static Task UpdateAsync(SqliteConnection c, SqliteTransaction tx, MintRow row) =>
-        c.ExecuteAsync("""
-            UPDATE mints SET status = @Status, tx_hash = @TxHash, payment_tx_hash = @PaymentTxHash, contract_address = @ContractAddress,
-                auto_deployed = @AutoDeployed, deploy_gas_used = @DeployGasUsed, deploy_charge_micros = @DeployChargeMicros,
-                failure_reason = @FailureReason, filled_at = @FilledAt, settled_at = @SettledAt, failed_at = @FailedAt, fill_due_ms = @FillDueMs
-            WHERE id = @Id
-            """, row, tx);
+    public static Task UpdateAsync(LedgerSession ledger, MintRow row) =>
+        ledger.Connection.ExecuteAsync("""
+        UPDATE mints SET status = @Status, tx_hash = @TxHash, payment_tx_hash = @PaymentTxHash, contract_address = @ContractAddress,
+            auto_deployed = @AutoDeployed, deploy_gas_used = @DeployGasUsed, deploy_charge_micros = @DeployChargeMicros,
+            failure_reason = @FailureReason, filled_at = @FilledAt, settled_at = @SettledAt, failed_at = @FailedAt, fill_due_ms = @FillDueMs
+        WHERE id = @Id
+        """, row, ledger.Transaction);
 
     public Task<MintRow?> GetAsync(string tenantId, string id, CancellationToken ct) =>
-        db.ReadAsync(c => c.QuerySingleOrDefaultAsync<MintRow>($"SELECT {Columns} FROM mints WHERE tenant_id = @tenantId AND id = @id",
+        db.ReadAsync(ledger => ledger.Connection.QuerySingleOrDefaultAsync<MintRow>($"SELECT {Columns} FROM mints WHERE tenant_id = @tenantId AND id = @id",
             new { tenantId, id }), ct);
 
-    public static Task<MintRow?> GetAsync(SqliteConnection c, SqliteTransaction? tx, string id) =>
-        c.QuerySingleOrDefaultAsync<MintRow>($"SELECT {Columns} FROM mints WHERE id = @id", new { id }, tx);
+    public static Task<MintRow?> GetAsync(LedgerSession ledger, string id) =>
+        ledger.Connection.QuerySingleOrDefaultAsync<MintRow>($"SELECT {Columns} FROM mints WHERE id = @id", new { id }, ledger.Transaction);
 
     /// Newest first, as list endpoints return them; the cursor is the last id of the previous page.
     public Task<IReadOnlyList<MintRow>> ListAsync(string tenantId, PageRequest page, string? status, CancellationToken ct) =>
-        db.ReadAsync<IReadOnlyList<MintRow>>(async c => [.. await c.QueryAsync<MintRow>($"""
+        db.ReadAsync<IReadOnlyList<MintRow>>(async ledger => [.. await ledger.Connection.QueryAsync<MintRow>($"""
             SELECT {Columns} FROM mints
             WHERE tenant_id = @tenantId AND (@status IS NULL OR status = @status)
               AND (@after IS NULL OR seq < (SELECT seq FROM mints WHERE id = @after AND tenant_id = @tenantId))
@@ -51,17 +50,17 @@ public sealed class MintStore(LedgerDatabase db) : ITenantStateOwner
             """, new { tenantId, status, after = page.StartingAfter, take = page.Limit + 1 })], ct);
 
     public Task<bool> ExistsAsync(string tenantId, string id, CancellationToken ct) =>
-        db.ReadAsync(async c => await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM mints WHERE tenant_id = @tenantId AND id = @id",
+        db.ReadAsync(async ledger => await ledger.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM mints WHERE tenant_id = @tenantId AND id = @id",
             new { tenantId, id }) > 0, ct);
 
     /// Queued mints whose fill time has come on their tenant's clock (and filled ones a dead chain left unsettled).
     public Task<IReadOnlyList<string>> DueAsync(string? tenantId, long realNowMs, CancellationToken ct) =>
-        db.ReadAsync<IReadOnlyList<string>>(async c => [.. await c.QueryAsync<string>("""
+        db.ReadAsync<IReadOnlyList<string>>(async ledger => [.. await ledger.Connection.QueryAsync<string>("""
             SELECT m.id FROM mints m JOIN tenants t ON t.id = m.tenant_id
             WHERE m.status IN ('queued', 'filled') AND m.fill_due_ms <= @realNowMs + t.clock_offset_ms AND (@tenantId IS NULL OR m.tenant_id = @tenantId)
             ORDER BY m.seq
             """, new { tenantId, realNowMs })], ct);
 
-    public Task ResetTenantAsync(SqliteConnection c, SqliteTransaction tx, string tenantId) =>
-        c.ExecuteAsync("DELETE FROM mints WHERE tenant_id = @tenantId", new { tenantId }, tx);
+    public Task ResetTenantAsync(LedgerSession ledger, string tenantId) =>
+        ledger.Connection.ExecuteAsync("DELETE FROM mints WHERE tenant_id = @tenantId", new { tenantId }, ledger.Transaction);
 }

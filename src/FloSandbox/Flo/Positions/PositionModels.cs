@@ -1,4 +1,4 @@
-using FloSandbox.Flo.Tokens;
+using FloSandbox.Flo.Platform.Views;
 
 namespace FloSandbox.Flo.Positions;
 

@@ -8,7 +8,7 @@ using FloSandbox.Flo.Platform.Catalog;
 using FloSandbox.Flo.Platform.Chains;
 using FloSandbox.Flo.Platform.Errors;
 using FloSandbox.Flo.Platform.Pagination;
-using FloSandbox.Flo.Tokens;
+using FloSandbox.Flo.Platform.Views;
 
 namespace FloSandbox.Flo.Positions;
 
@@ -63,8 +63,8 @@ public sealed class PositionsService(PositionStore store, TokenCatalog catalog, 
         var quantity = Money.FromMicros(holdings.Sum(h => h.QuantityMicros));
         var profile = info.AssetClass.Profile();
         return new PositionView(PositionId(info.Ticker, wallet), info.Ticker, wallet, Money.Quantity(quantity),
-            Money.Usd(quote.Price * quantity), new NavView(Money.Usd(quote.Price), TenantClockService.Format(quote.AsOf), quote.Stale),
-            new YieldView(profile.GrossApyBps, profile.NetApyBps), TokensService.AttestationUrl(info.Ticker, now),
+            Money.Usd(quote.Price * quantity), NavView.Of(quote),
+            new YieldView(profile.GrossApyBps, profile.NetApyBps), NavView.AttestationUrl(info.Ticker, now),
             [.. holdings.Select(h => new PositionChainView(h.Chain, Money.Quantity(Money.FromMicros(h.QuantityMicros)),
                 (deployments.Find(h.Chain, info.Ticker)?.Address ?? deployments.Predicted(info.Ticker)).ToString()))]);
     }

@@ -25,13 +25,13 @@ public sealed class SandboxService(
         {
             await lifecycle.ResettingAsync(caller.Tenant, ct);
         }
-        await db.WriteAsync(async (c, tx) =>
+        await db.WriteAsync(async ledger =>
         {
             foreach (var owner in owners)
             {
-                await owner.ResetTenantAsync(c, tx, caller.TenantId);
+                await owner.ResetTenantAsync(ledger, caller.TenantId);
             }
-            await tenants.ReinitializeAsync(c, tx, caller.Tenant);
+            await tenants.ReinitializeAsync(ledger, caller.Tenant);
         }, ct);
         caller.Tenant.Clock.SetOffset(TimeSpan.Zero);
         return await DescribeAsync(caller, ct);
@@ -52,10 +52,10 @@ public sealed class SandboxService(
             throw FloException.Invalid("amount", $"amount has more than 6 decimal places: {request.Amount}.");
         }
         await wallets.CreditAsync(caller.Tenant.SettlementAddress, currency, request.Amount, ct);
-        var after = await db.WriteAsync(async (c, tx) =>
+        var after = await db.WriteAsync(async ledger =>
         {
-            await BalanceStore.CreditAsync(c, tx, caller.TenantId, currency, request.Amount);
-            return await BalanceStore.GetAsync(c, tx, caller.TenantId);
+            await BalanceStore.CreditAsync(ledger, caller.TenantId, currency, request.Amount);
+            return await BalanceStore.GetAsync(ledger, caller.TenantId);
         }, ct);
         return new FaucetResponse(currency.ToString(), Money.Usd(request.Amount), ViewOf(after));
     }

@@ -1,6 +1,6 @@
-namespace FloSandbox.Flo.Tokens;
+using FloSandbox.Flo.Platform.Views;
 
-public sealed record NavView(string Price, string AsOf, bool Stale);
+namespace FloSandbox.Flo.Tokens;
 
 public sealed record TokenSummary(
     string Ticker,

@@ -9,6 +9,7 @@ using FloSandbox.Flo.Platform.Catalog;
 using FloSandbox.Flo.Platform.Chains;
 using FloSandbox.Flo.Platform.Errors;
 using FloSandbox.Flo.Platform.Pagination;
+using FloSandbox.Flo.Platform.Views;
 
 namespace FloSandbox.Flo.Tokens;
 
@@ -50,10 +51,10 @@ public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, Pos
         return new TokenDetail(
             token.Ticker, token.Name, profile.WireName, token.Fractional, token.Venue, token.Cusip, token.SpvId,
             new SpvRecord(token.SpvId, Spv.Jurisdiction, Spv.Structure, Spv.SecurityAgent, Spv.Custodians, Spv.Attestor),
-            AttestationUrl(token.Ticker, now),
+            NavView.AttestationUrl(token.Ticker, now),
             Money.Quantity(byChain.Values.Sum()),
             Money.Usd(quote.Price),
-            new NavView(Money.Usd(quote.Price), TenantClockService.Format(quote.AsOf), quote.Stale),
+            NavView.Of(quote),
             new TwapView((int)TwapWindow.TotalSeconds, Money.Usd(twap)),
             new BorrowTerms(profile.MaxLtvBps, profile.LiquidationLtvBps),
             [.. DevchainChain.All.Select(chain => new ChainDistribution(chain.Name, (long)chain.ChainId,
@@ -77,8 +78,5 @@ public sealed class TokensService(TokenCatalog catalog, TenantPrices prices, Pos
             : new ContractView(deployments.Predicted(ticker).ToString(), false);
 
     /// The latest daily attestation: the report for the previous UTC day on the tenant's clock.
-    public static string AttestationUrl(string ticker, DateTimeOffset now) =>
-        $"https://attest.flo.finance/ATT-{now.UtcDateTime.Date.AddDays(-1):yyyy-MM-dd}-{ticker}.pdf";
-
     private sealed record SpvTemplate(string Jurisdiction, string Structure, string SecurityAgent, IReadOnlyList<string> Custodians, string Attestor);
 }

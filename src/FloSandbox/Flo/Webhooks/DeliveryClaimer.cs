@@ -1,5 +1,4 @@
 using FloSandbox.Core.Ledger;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace FloSandbox.Flo.Webhooks;
@@ -12,18 +11,18 @@ public sealed class DeliveryClaimer(LedgerDatabase db, DeliveryQueue queue, IOpt
 {
     /// Claims what is due, for one tenant or (null) all of them.
     public Task ClaimDueAsync(string? tenantId, CancellationToken ct) =>
-        queue.FreeSlots == 0 ? Task.CompletedTask : WriteAndClaimAsync((_, _) => Task.FromResult(true), tenantId, ct);
+        queue.FreeSlots == 0 ? Task.CompletedTask : WriteAndClaimAsync(_ => Task.FromResult(true), tenantId, ct);
 
     /// Runs <paramref name="work"/> in a write transaction, then claims what is due in the same transaction.
-    public async Task<T> WriteAndClaimAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, string? tenantId, CancellationToken ct)
+    public async Task<T> WriteAndClaimAsync<T>(Func<LedgerSession, Task<T>> work, string? tenantId, CancellationToken ct)
     {
         var commit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            var result = await db.WriteAsync(async (c, tx) =>
+            var result = await db.WriteAsync(async ledger =>
             {
-                var value = await work(c, tx);
-                await ClaimAsync(c, tx, tenantId, commit.Task);
+                var value = await work(ledger);
+                await ClaimAsync(ledger, tenantId, commit.Task);
                 return value;
             }, ct);
             commit.TrySetResult(true);
@@ -35,7 +34,7 @@ public sealed class DeliveryClaimer(LedgerDatabase db, DeliveryQueue queue, IOpt
         }
     }
 
-    private async Task ClaimAsync(SqliteConnection c, SqliteTransaction tx, string? tenantId, Task<bool> committed)
+    private async Task ClaimAsync(LedgerSession ledger, string? tenantId, Task<bool> committed)
     {
         var free = queue.FreeSlots;
         if (free == 0)
@@ -45,14 +44,14 @@ public sealed class DeliveryClaimer(LedgerDatabase db, DeliveryQueue queue, IOpt
         var realNowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         if (tenantId is null)
         {
-            await DeliveryStore.ExpireLeasesAsync(c, tx, realNowMs);
+            await DeliveryStore.ExpireLeasesAsync(ledger, realNowMs);
         }
         var full = queue.FullTenants();
         if (tenantId is not null && full.Contains(tenantId, StringComparer.Ordinal))
         {
             return;
         }
-        var due = await DeliveryStore.DueAsync(c, tx, tenantId, full, realNowMs, free);
+        var due = await DeliveryStore.DueAsync(ledger, tenantId, full, realNowMs, free);
         var leased = new List<string>(due.Count);
         foreach (var row in due)
         {
@@ -66,6 +65,6 @@ public sealed class DeliveryClaimer(LedgerDatabase db, DeliveryQueue queue, IOpt
                 leased.Add(row.Id);
             }
         }
-        await DeliveryStore.LeaseAsync(c, tx, leased, realNowMs + (long)options.Value.ClaimLease.TotalMilliseconds);
+        await DeliveryStore.LeaseAsync(ledger, leased, realNowMs + (long)options.Value.ClaimLease.TotalMilliseconds);
     }
 }

@@ -39,17 +39,17 @@ public sealed class DeliveryService(
     /// turn the sandbox into a way of reading what some HTTP service behind it answers.
     public async Task<DeliveryDetail> ReplayAsync(TenantContext caller, string id, ReplayDeliveryRequest? request, CancellationToken ct)
     {
-        var row = await db.ReadAsync(c => DeliveryStore.LoadAsync(c, null, id, caller.TenantId), ct) ?? throw NotFound(id);
+        var row = await db.ReadAsync(ledger => DeliveryStore.LoadAsync(ledger, id, caller.TenantId), ct) ?? throw NotFound(id);
         var url = request?.Url is { } other ? (await urls.ValidateAsync(other, "url", ct)).OriginalString : row.Url;
         var outcome = await sender.SendAsync(new AttemptSender.Outgoing(url, row.Secret, row.Payload, row.Id, row.EventType, row.WebhookId), ct);
         var attemptedMs = outcome.RealStartMs + (long)caller.Tenant.Clock.Offset.TotalMilliseconds;
         var attempt = new DeliveryStore.AttemptRecord(row.Id, row.TenantId, AttemptKind.Replay, url, attemptedMs, outcome.RequestHeaders,
             outcome.Status, outcome.ResponseBody, outcome.LatencyMs, outcome.Error, outcome.Succeeded);
-        await db.WriteAsync(async (c, tx) =>
+        await db.WriteAsync(async ledger =>
         {
-            if (await DeliveryStore.StateAsync(c, tx, row.Id) is { } current)
+            if (await DeliveryStore.StateAsync(ledger, row.Id) is { } current)
             {
-                await DeliveryStore.RecordAsync(c, tx, attempt, DeliveryTransitions.AfterManualReplay(current, outcome.Succeeded), releaseLease: false);
+                await DeliveryStore.RecordAsync(ledger, attempt, DeliveryTransitions.AfterManualReplay(current, outcome.Succeeded), releaseLease: false);
             }
         }, CancellationToken.None);
         var detail = await RetrieveAsync(caller, id, ct);
@@ -91,7 +91,7 @@ public sealed class DeliveryService(
         var data = JsonSerializer.Serialize(SyntheticEvents.Build(request.EventType, caller.Tenant.SettlementAddress, now), FloJson.Options);
         var delivery = new DeliveryStore.NewDelivery(FloIds.New("wh"), caller.TenantId, subscription.Id, eventId, request.EventType,
             now.ToUnixTimeMilliseconds(), EventEnvelope.Build(eventId, request.EventType, now.ToUnixTimeMilliseconds(), data), Test: true);
-        await claimer.WriteAndClaimAsync((c, tx) => DeliveryStore.InsertAsync(c, tx, delivery), caller.TenantId, ct);
+        await claimer.WriteAndClaimAsync(ledger => DeliveryStore.InsertAsync(ledger, delivery), caller.TenantId, ct);
         return new DeliveryView(delivery.Id, subscription.Id, eventId, request.EventType, DeliveryStatus.Pending, true, 0,
             TenantClockService.Format(now), null, TenantClockService.Format(now));
     }

@@ -21,12 +21,12 @@ public sealed partial class DeliveryStore
     /// One page of a subscription's deliveries in creation order; null when the cursor names no delivery of it.
     public Task<(IReadOnlyList<DeliveryRow> Items, bool HasMore)?> PageAsync(string tenantId, string webhookId, string? status,
         PageRequest page, CancellationToken ct) =>
-        db.ReadAsync<(IReadOnlyList<DeliveryRow>, bool)?>(async c =>
+        db.ReadAsync<(IReadOnlyList<DeliveryRow>, bool)?>(async ledger =>
         {
             long after = 0;
             if (page.StartingAfter is { } cursor)
             {
-                var seq = await c.QuerySingleOrDefaultAsync<long?>(
+                var seq = await ledger.Connection.QuerySingleOrDefaultAsync<long?>(
                     "SELECT seq FROM webhook_deliveries WHERE tenant_id = @tenantId AND webhook_id = @webhookId AND id = @cursor",
                     new { tenantId, webhookId, cursor });
                 if (seq is null)
@@ -35,7 +35,7 @@ public sealed partial class DeliveryStore
                 }
                 after = seq.Value;
             }
-            var rows = (await c.QueryAsync<DeliveryRow>($"""
+            var rows = (await ledger.Connection.QueryAsync<DeliveryRow>($"""
                 SELECT {DeliveryColumns} FROM webhook_deliveries
                 WHERE tenant_id = @tenantId AND webhook_id = @webhookId AND seq > @after AND (@status IS NULL OR status = @status)
                 ORDER BY seq LIMIT @take
@@ -44,15 +44,15 @@ public sealed partial class DeliveryStore
         }, ct);
 
     public Task<(DeliveryRow Delivery, IReadOnlyList<AttemptRow> Attempts)?> GetAsync(string tenantId, string id, CancellationToken ct) =>
-        db.ReadAsync<(DeliveryRow, IReadOnlyList<AttemptRow>)?>(async c =>
+        db.ReadAsync<(DeliveryRow, IReadOnlyList<AttemptRow>)?>(async ledger =>
         {
-            var delivery = await c.QuerySingleOrDefaultAsync<DeliveryRow>(
+            var delivery = await ledger.Connection.QuerySingleOrDefaultAsync<DeliveryRow>(
                 $"SELECT {DeliveryColumns} FROM webhook_deliveries WHERE tenant_id = @tenantId AND id = @id", new { tenantId, id });
             if (delivery is null)
             {
                 return null;
             }
-            var attempts = await c.QueryAsync<AttemptRow>("""
+            var attempts = await ledger.Connection.QueryAsync<AttemptRow>("""
                 SELECT number AS Number, kind AS Kind, url AS Url, attempted_ms AS AttemptedMs, request_headers AS RequestHeaders,
                        response_status AS ResponseStatus, response_body AS ResponseBody, latency_ms AS LatencyMs, error AS Error,
                        succeeded AS Succeeded

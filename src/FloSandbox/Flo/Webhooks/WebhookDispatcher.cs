@@ -9,7 +9,7 @@ namespace FloSandbox.Flo.Webhooks;
 /// has committed, and <see cref="WebhookOptions.Workers"/> workers send. Durable state stays in the ledger,
 /// so a restart resumes where the last process stopped.
 public sealed partial class WebhookDispatcher(
-    EventOutbox outbox, DeliveryStore store, DeliveryClaimer claimer, DeliveryQueue queue, SubscriptionLanes lanes,
+    OutboxStore outbox, DeliveryStore store, DeliveryClaimer claimer, DeliveryQueue queue, SubscriptionLanes lanes,
     AttemptSender sender, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private const int FanOutBatch = 500;
@@ -43,7 +43,7 @@ public sealed partial class WebhookDispatcher(
         {
             try
             {
-                IReadOnlyList<EventOutbox.OutboxEvent> batch;
+                IReadOnlyList<OutboxStore.OutboxEvent> batch;
                 while ((batch = await outbox.PendingAsync(FanOutBatch, ct)).Count > 0)
                 {
                     await FanOutAsync(batch, ct);
@@ -57,21 +57,21 @@ public sealed partial class WebhookDispatcher(
         }
     }
 
-    private Task FanOutAsync(IReadOnlyList<EventOutbox.OutboxEvent> batch, CancellationToken ct) =>
-        claimer.WriteAndClaimAsync(async (c, tx) =>
+    private Task FanOutAsync(IReadOnlyList<OutboxStore.OutboxEvent> batch, CancellationToken ct) =>
+        claimer.WriteAndClaimAsync(async ledger =>
         {
-            var subscriptions = await SubscriptionStore.ForTenantsAsync(c, tx, batch.Select(e => e.TenantId));
+            var subscriptions = await SubscriptionStore.ForTenantsAsync(ledger, batch.Select(e => e.TenantId));
             foreach (var e in batch)
             {
                 string? payload = null;
                 foreach (var s in subscriptions[e.TenantId].Where(s => EventPatterns.Matches(s.Events, e.Type)))
                 {
                     payload ??= EventEnvelope.Build(e.Id, e.Type, e.CreatedMs, e.Data);
-                    await DeliveryStore.InsertAsync(c, tx, new DeliveryStore.NewDelivery(
+                    await DeliveryStore.InsertAsync(ledger, new DeliveryStore.NewDelivery(
                         FloIds.New("wh"), e.TenantId, s.Id, e.Id, e.Type, e.CreatedMs, payload, Test: false));
                 }
             }
-            await EventOutbox.MarkFannedOutAsync(c, tx, [.. batch.Select(e => e.Seq)]);
+            await OutboxStore.MarkFannedOutAsync(ledger, [.. batch.Select(e => e.Seq)]);
             return batch.Count;
         }, null, ct);
 
@@ -91,15 +91,15 @@ public sealed partial class WebhookDispatcher(
             var attempt = new DeliveryStore.AttemptRecord(row.Id, row.TenantId, kind, row.Url, outcome.RealStartMs + row.ClockOffsetMs,
                 outcome.RequestHeaders, outcome.Status, outcome.ResponseBody, outcome.LatencyMs, outcome.Error, outcome.Succeeded);
             // Claiming afterwards runs a retry the clock already passed right away, and refills the slot just freed.
-            var next = await claimer.WriteAndClaimAsync(async (c, tx) =>
+            var next = await claimer.WriteAndClaimAsync(async ledger =>
             {
-                if (await DeliveryStore.StateAsync(c, tx, row.Id) is not { } current)
+                if (await DeliveryStore.StateAsync(ledger, row.Id) is not { } current)
                 {
                     return null;
                 }
                 var state = DeliveryTransitions.AfterQueued(kind, current.Status, current.ScheduledAttempts, row.EventCreatedMs,
                     outcome.Succeeded, options.Value.Jitter, Random.Shared);
-                await DeliveryStore.RecordAsync(c, tx, attempt, state, releaseLease: true);
+                await DeliveryStore.RecordAsync(ledger, attempt, state, releaseLease: true);
                 queue.Complete(row.Id);
                 completed = true;
                 return state;

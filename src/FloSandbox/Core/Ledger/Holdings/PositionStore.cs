@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace FloSandbox.Core.Ledger.Holdings;
 
@@ -9,37 +8,43 @@ public sealed class PositionStore(LedgerDatabase db) : ITenantStateOwner
 {
     public sealed record Holding(string Ticker, string Wallet, string Chain, long QuantityMicros);
 
-    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, string tenantId, string ticker, string wallet, string chain, decimal quantity) =>
-        c.ExecuteAsync("""
-            INSERT INTO positions (tenant_id, ticker, wallet, chain, quantity_micros) VALUES (@tenantId, @ticker, @wallet, @chain, @micros)
-            ON CONFLICT (tenant_id, ticker, wallet, chain) DO UPDATE SET quantity_micros = quantity_micros + excluded.quantity_micros
-            """, new { tenantId, ticker, wallet, chain, micros = Money.ToMicros(quantity) }, tx);
+    public static Task AddAsync(LedgerSession ledger, string tenantId, string ticker, string wallet, string chain, decimal quantity) =>
+        ledger.Connection.ExecuteAsync("""
+        INSERT INTO positions (tenant_id, ticker, wallet, chain, quantity_micros) VALUES (@tenantId, @ticker, @wallet, @chain, @micros)
+        ON CONFLICT (tenant_id, ticker, wallet, chain) DO UPDATE SET quantity_micros = quantity_micros + excluded.quantity_micros
+        """, new { tenantId, ticker, wallet, chain, micros = Money.ToMicros(quantity) }, ledger.Transaction);
 
     /// Holdings of the tenant, optionally narrowed to a ticker and/or a wallet (wallets are stored lower-case).
     public Task<IReadOnlyList<Holding>> FindAsync(string tenantId, string? ticker, string? wallet, CancellationToken ct) =>
-        db.ReadAsync<IReadOnlyList<Holding>>(async c => [.. await c.QueryAsync<Holding>("""
+        db.ReadAsync<IReadOnlyList<Holding>>(async ledger => [.. await ledger.Connection.QueryAsync<Holding>("""
             SELECT ticker AS Ticker, wallet AS Wallet, chain AS Chain, quantity_micros AS QuantityMicros FROM positions
             WHERE tenant_id = @tenantId AND (@ticker IS NULL OR ticker = @ticker) AND (@wallet IS NULL OR wallet = @wallet)
               AND quantity_micros > 0
             ORDER BY ticker, wallet, chain
             """, new { tenantId, ticker, wallet })], ct);
 
+    /// Every (ticker, chain, wallet) that holds tokens, summed over the tenants that minted there.
+    public async Task<IReadOnlyList<(string Ticker, string Chain, string Wallet, long Micros)>> ByWalletAsync(CancellationToken ct) =>
+        [.. await db.ReadAsync(ledger => ledger.Connection.QueryAsync<(string Ticker, string Chain, string Wallet, long Micros)>("""
+            SELECT ticker, chain, wallet, SUM(quantity_micros) FROM positions GROUP BY ticker, chain, wallet HAVING SUM(quantity_micros) > 0
+            """), ct)];
+
     /// The tenant's supply of a token per chain: its positions summed over wallets.
     public Task<IReadOnlyDictionary<string, decimal>> SupplyByChainAsync(string tenantId, string ticker, CancellationToken ct) =>
-        db.ReadAsync<IReadOnlyDictionary<string, decimal>>(async c =>
-            (await c.QueryAsync<(string Chain, long Micros)>(
+        db.ReadAsync<IReadOnlyDictionary<string, decimal>>(async ledger =>
+            (await ledger.Connection.QueryAsync<(string Chain, long Micros)>(
                 "SELECT chain, SUM(quantity_micros) FROM positions WHERE tenant_id = @tenantId AND ticker = @ticker GROUP BY chain",
                 new { tenantId, ticker }))
             .ToDictionary(r => r.Chain, r => Money.FromMicros(r.Micros), StringComparer.Ordinal), ct);
 
     /// Total supply (all chains and wallets) of each of the given tickers that has any.
     public Task<IReadOnlyDictionary<string, decimal>> SupplyTotalsAsync(string tenantId, IReadOnlyList<string> tickers, CancellationToken ct) =>
-        db.ReadAsync<IReadOnlyDictionary<string, decimal>>(async c =>
-            (await c.QueryAsync<(string Ticker, long Micros)>(
+        db.ReadAsync<IReadOnlyDictionary<string, decimal>>(async ledger =>
+            (await ledger.Connection.QueryAsync<(string Ticker, long Micros)>(
                 "SELECT ticker, SUM(quantity_micros) FROM positions WHERE tenant_id = @tenantId AND ticker IN @tickers GROUP BY ticker",
                 new { tenantId, tickers }))
             .ToDictionary(r => r.Ticker, r => Money.FromMicros(r.Micros), StringComparer.Ordinal), ct);
 
-    public Task ResetTenantAsync(SqliteConnection c, SqliteTransaction tx, string tenantId) =>
-        c.ExecuteAsync("DELETE FROM positions WHERE tenant_id = @tenantId", new { tenantId }, tx);
+    public Task ResetTenantAsync(LedgerSession ledger, string tenantId) =>
+        ledger.Connection.ExecuteAsync("DELETE FROM positions WHERE tenant_id = @tenantId", new { tenantId }, ledger.Transaction);
 }

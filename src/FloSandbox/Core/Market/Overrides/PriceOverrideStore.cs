@@ -4,7 +4,6 @@ using Dapper;
 using FloSandbox.Core.Caching;
 using FloSandbox.Core.Ledger;
 using FloSandbox.Core.Tenants;
-using Microsoft.Data.Sqlite;
 
 namespace FloSandbox.Core.Market.Overrides;
 
@@ -24,7 +23,7 @@ public sealed class PriceOverrideStore(LedgerDatabase db, TimeProvider time) : I
     public async Task SetAsync(string tenantId, string ticker, PriceOverride value, DateTimeOffset now, CancellationToken ct)
     {
         var overrides = await ForTenantAsync(tenantId);
-        await db.WriteAsync((c, tx) => c.ExecuteAsync("""
+        await db.WriteAsync(ledger => ledger.Connection.ExecuteAsync("""
             INSERT OR REPLACE INTO price_overrides (tenant_id, ticker, pinned_price, shock_pct, set_at)
             VALUES (@tenantId, @ticker, @pinned, @shock, @at)
             """, new
@@ -32,22 +31,22 @@ public sealed class PriceOverrideStore(LedgerDatabase db, TimeProvider time) : I
                 tenantId, ticker, at = now.ToString("O"),
                 pinned = value.PinnedPrice?.ToString(CultureInfo.InvariantCulture),
                 shock = value.ShockPct?.ToString(CultureInfo.InvariantCulture),
-            }, tx), ct);
+            }, ledger.Transaction), ct);
         overrides[ticker] = value;
     }
 
     public async Task<bool> ClearAsync(string tenantId, string ticker, CancellationToken ct)
     {
         var overrides = await ForTenantAsync(tenantId);
-        var removed = await db.WriteAsync((c, tx) => c.ExecuteAsync(
-            "DELETE FROM price_overrides WHERE tenant_id = @tenantId AND ticker = @ticker", new { tenantId, ticker }, tx), ct);
+        var removed = await db.WriteAsync(ledger => ledger.Connection.ExecuteAsync(
+            "DELETE FROM price_overrides WHERE tenant_id = @tenantId AND ticker = @ticker", new { tenantId, ticker }, ledger.Transaction), ct);
         overrides.TryRemove(ticker, out _);
         return removed > 0;
     }
 
-    public async Task ResetTenantAsync(SqliteConnection c, SqliteTransaction tx, string tenantId)
+    public async Task ResetTenantAsync(LedgerSession ledger, string tenantId)
     {
-        await c.ExecuteAsync("DELETE FROM price_overrides WHERE tenant_id = @tenantId", new { tenantId }, tx);
+        await ledger.Connection.ExecuteAsync("DELETE FROM price_overrides WHERE tenant_id = @tenantId", new { tenantId }, ledger.Transaction);
         _byTenant.TryRemove(tenantId);
     }
 
@@ -63,7 +62,7 @@ public sealed class PriceOverrideStore(LedgerDatabase db, TimeProvider time) : I
 
     private async Task<ConcurrentDictionary<string, PriceOverride>> LoadAsync(string tenantId)
     {
-        var rows = await db.ReadAsync(c => c.QueryAsync<(string Ticker, string? Pinned, string? Shock)>(
+        var rows = await db.ReadAsync(ledger => ledger.Connection.QueryAsync<(string Ticker, string? Pinned, string? Shock)>(
             "SELECT ticker, pinned_price, shock_pct FROM price_overrides WHERE tenant_id = @tenantId", new { tenantId }));
         return new ConcurrentDictionary<string, PriceOverride>(rows.Select(r => KeyValuePair.Create(r.Ticker, new PriceOverride(
             r.Pinned is null ? null : decimal.Parse(r.Pinned, CultureInfo.InvariantCulture),

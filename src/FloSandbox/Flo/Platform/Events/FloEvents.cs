@@ -1,7 +1,7 @@
 using System.Text.Json;
+using FloSandbox.Core.Ledger;
 using FloSandbox.Core.Outbox;
 using FloSandbox.Flo.Platform.Json;
-using Microsoft.Data.Sqlite;
 
 namespace FloSandbox.Flo.Platform.Events;
 
@@ -9,8 +9,8 @@ namespace FloSandbox.Flo.Platform.Events;
 public static class FloEvents
 {
     /// Appends one event inside the caller's transaction; <paramref name="data"/> is the resource as the API returns it.
-    public static Task<string> AppendAsync(SqliteConnection c, SqliteTransaction tx, string tenantId, string type, object data, DateTimeOffset now) =>
+    public static Task<string> AppendAsync(LedgerSession ledger, string tenantId, string type, object data, DateTimeOffset now) =>
         EventTypes.IsKnown(type)
-            ? EventOutbox.AppendAsync(c, tx, tenantId, type, JsonSerializer.Serialize(data, data.GetType(), FloJson.Options), now)
-            : throw new ArgumentException($"'{type}' is not in the event catalog.", nameof(type));
+        ? OutboxStore.AppendAsync(ledger, tenantId, type, JsonSerializer.Serialize(data, data.GetType(), FloJson.Options), now)
+        : throw new ArgumentException($"'{type}' is not in the event catalog.", nameof(type));
 }

@@ -1,0 +1,26 @@
+using Microsoft.Data.Sqlite;
+
+namespace FloSandbox.Core.Ledger;
+
+/// One piece of work on the ledger: a write inside its transaction (<see cref="LedgerDatabase.WriteAsync{T}"/>)
+/// or a read (<see cref="LedgerDatabase.ReadAsync{T}"/>). Features hand it from the database to the stores
+/// and books they call; only those look inside, so SQL stays behind them.
+public sealed class LedgerSession
+{
+    internal LedgerSession(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        Connection = connection;
+        Transaction = transaction;
+    }
+
+    public SqliteConnection Connection { get; }
+
+    /// The write transaction; null for a read.
+    public SqliteTransaction? Transaction { get; }
+
+    public void Deconstruct(out SqliteConnection connection, out SqliteTransaction? transaction)
+    {
+        connection = Connection;
+        transaction = Transaction;
+    }
+}
