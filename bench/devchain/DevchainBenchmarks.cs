@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Numerics;
 using FloSandbox.Devchain.Contracts;
-using FloSandbox.Devchain.Rpc;
+using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Signer;
 
 namespace FloSandbox.Devchain.Bench;
 
@@ -26,7 +30,7 @@ public static class DevchainBenchmarks
         }
     }
 
-    /// <summary>Operator mints of mock USDC: one <c>eth_sendTransactionSync</c> each, serialized per sender.</summary>
+    /// <summary>Operator mints of mock USDC through the binding (Nethereum encoding and client): one <c>eth_sendTransactionSync</c> each, serialized per sender.</summary>
     public static Task<ThroughputResult> OperatorMintsAsync(DevchainNetwork network, int operations, int concurrency, bool distinctRecipients)
     {
         var fixedRecipient = SettlementAddress.ForApiKey("bench-fixed");
@@ -37,6 +41,43 @@ public static class DevchainBenchmarks
     }
 
     /// <summary>
+    /// The raw Anvil token mint: the same USDC.mint as <see cref="OperatorMintsAsync"/>, as a pre-built
+    /// <c>eth_sendTransactionSync</c> body over plain HTTP, sequential. The baseline on-chain benchmarks compare with.
+    /// </summary>
+    public static async Task<ThroughputResult> RawOperatorMintsAsync(DevchainNetwork network, int operations)
+    {
+        using var raw = new RawRpc(network.RpcUrl);
+        var data = new Contracts.Abi.SupplyMintFunction { To = SettlementAddress.ForApiKey("bench-fixed").ToLowerHex(), Amount = 1_000_000 }.GetCallData().ToHex(true);
+        var body = RawRpc.Request("eth_sendTransactionSync", DevchainAccounts.Operator.ToLowerHex(), network.Usdc.Address.ToLowerHex(), data);
+        return await ThroughputMeter.MeasureAsync("raw USDC.mint by operator, plain HTTP (same holder)", operations, 1, (_, _) => raw.PostAsync(body));
+    }
+
+    /// <summary>
+    /// The other way to send: sign here with the operator's key (Nethereum.Signer, secp256k1 of NBitcoin), nonce kept
+    /// in-process, and <c>eth_sendRawTransactionSync</c>. Measured against <see cref="OperatorMintsAsync"/>, where the node
+    /// signs; the sender keeps the faster.
+    /// </summary>
+    public static async Task<ThroughputResult> SignedOperatorMintsAsync(DevchainNetwork network, int operations)
+    {
+        EthECKey.SignRecoverable = true; // NBitcoin's signer; BouncyCastle's takes about 5 ms a signature
+        var key = new EthECKey("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+        var signer = new LegacyTransactionSigner();
+        var data = new Contracts.Abi.SupplyMintFunction { To = SettlementAddress.ForApiKey("bench-fixed").ToLowerHex(), Amount = 1_000_000 }.GetCallData().ToHex(true);
+        var nonce = (await network.Rpc.SendRequestAsync<HexBigInteger>("eth_getTransactionCount", null, DevchainAccounts.Operator.ToLowerHex(), "pending")).Value;
+        var gasPrice = (await network.Rpc.SendRequestAsync<HexBigInteger>("eth_gasPrice")).Value * 2;
+        var usdc = network.Usdc.Address.ToLowerHex();
+        return await ThroughputMeter.MeasureAsync("USDC.mint signed here + eth_sendRawTransactionSync", operations, 1, async (_, _) =>
+        {
+            var raw = signer.SignTransaction(key.GetPrivateKeyAsBytes(), network.Chain.ChainId, usdc, 0, nonce++, gasPrice, 200_000, data);
+            var receipt = await network.Rpc.SendRequestAsync<TransactionReceipt>("eth_sendRawTransactionSync", null, "0x" + raw);
+            if (!receipt.Succeeded())
+            {
+                throw new InvalidOperationException("reverted");
+            }
+        });
+    }
+
+    /// <summary>
     /// FloTokenFactory.mint of an existing token with a USDC payment: the whole sandbox mint (token supply and
     /// stablecoin debit) in one transaction, one <c>eth_sendTransactionSync</c> each, sequential.
     /// </summary>
@@ -44,12 +85,12 @@ public static class DevchainBenchmarks
     {
         var payer = SettlementAddress.ForApiKey("bench-payer");
         await network.Usdc.MintAsync(payer, BigInteger.Pow(10, 18));
-        await network.Factory.MintAsync("BENCH", "Bench Corp", payer, 1, network.Usdc.Address, payer, 1); // deploys the token
-        var fixedRecipient = SettlementAddress.ForApiKey("bench-fixed");
         var run = Guid.NewGuid().ToString("N");
+        await network.Factory.MintAsync(EffectId.For($"bench-{run}", "deploy"), "BENCH", "Bench Corp", payer, 1, network.Usdc.Address, payer, 1); // deploys the token
+        var fixedRecipient = SettlementAddress.ForApiKey("bench-fixed");
         var name = $"Factory.mint + USDC payment ({(distinctRecipients ? "new holder each" : "same holder")})";
         return await ThroughputMeter.MeasureAsync(name, operations, 1, (_, index) =>
-            network.Factory.MintAsync("BENCH", "Bench Corp", distinctRecipients ? SettlementAddress.ForApiKey($"bench-{run}-{index}") : fixedRecipient,
+            network.Factory.MintAsync(EffectId.For($"bench-{run}-{index}", "mint"), "BENCH", "Bench Corp", distinctRecipients ? SettlementAddress.ForApiKey($"bench-{run}-{index}") : fixedRecipient,
                 1_000_000, network.Usdc.Address, payer, 1_000_000));
     }
 
@@ -67,43 +108,44 @@ public static class DevchainBenchmarks
             network.Usdc.TransferAsync(accounts[worker], recipient, 1));
     }
 
-    /// <summary>Plain ETH transfers from several accounts in parallel over raw RPC, either one sync call each or send + receipt.</summary>
+    /// <summary>Plain ETH transfers from several accounts in parallel over plain HTTP, either one sync call each or send + receipt.</summary>
     public static async Task<ThroughputResult> RawParallelTransfersAsync(DevchainNetwork network, int operations, int senders, bool sync)
     {
         var accounts = DevchainAccounts.Unlocked.Skip(1).Take(senders).ToArray();
-        var recipient = DevchainAccounts.Unlocked[9];
+        var recipient = DevchainAccounts.Unlocked[9].ToLowerHex();
+        using var raw = new RawRpc(network.RpcUrl);
         var name = $"raw ETH transfer x{senders} accounts, {(sync ? "eth_sendTransactionSync" : "send + receipt")}";
         return await ThroughputMeter.MeasureAsync(name, operations, senders, async (worker, _) =>
         {
-            var request = new TransactionRequest(From: accounts[worker], To: recipient, Value: 1, Gas: 21_000);
+            var from = accounts[worker].ToLowerHex();
             if (sync)
             {
-                await network.Rpc.SendTransactionSyncAsync(request);
+                await raw.PostAsync(RawRpc.Request("eth_sendTransactionSync", from, recipient, value: "0x1", gas: "0x5208"));
                 return;
             }
 
-            var hash = await network.Rpc.SendTransactionAsync(request);
-            while (await network.Rpc.GetTransactionReceiptAsync(hash) is null)
-            {
-                await Task.Yield();
-            }
+            await SendThenPollAsync(raw, RawRpc.Request("eth_sendTransaction", from, recipient, value: "0x1", gas: "0x5208"));
         });
     }
 
-    /// <summary>The classic two-call path: <c>eth_sendTransaction</c> then <c>eth_getTransactionReceipt</c> (retried until mined).</summary>
-    public static Task<ThroughputResult> SendThenReceiptAsync(DevchainNetwork network, int operations)
+    /// <summary>The classic two-call path over plain HTTP: <c>eth_sendTransaction</c> then <c>eth_getTransactionReceipt</c> (retried until mined).</summary>
+    public static async Task<ThroughputResult> SendThenReceiptAsync(DevchainNetwork network, int operations)
     {
-        var mint = new Abi.AbiFunction("mint(address,uint256)");
-        var data = mint.EncodeCall(SettlementAddress.ForApiKey("bench-classic"), 1);
-        var request = new TransactionRequest(From: DevchainAccounts.Operator, To: network.Usdc.Address, Data: data, Gas: 200_000);
-        return ThroughputMeter.MeasureAsync("eth_sendTransaction + eth_getTransactionReceipt", operations, 1, async (_, _) =>
+        var data = new Contracts.Abi.SupplyMintFunction { To = SettlementAddress.ForApiKey("bench-classic").ToLowerHex(), Amount = 1 }.GetCallData().ToHex(true);
+        var body = RawRpc.Request("eth_sendTransaction", DevchainAccounts.Operator.ToLowerHex(), network.Usdc.Address.ToLowerHex(), data);
+        using var raw = new RawRpc(network.RpcUrl);
+        return await ThroughputMeter.MeasureAsync("eth_sendTransaction + eth_getTransactionReceipt", operations, 1, (_, _) => SendThenPollAsync(raw, body));
+    }
+
+    private static async Task SendThenPollAsync(RawRpc raw, string send)
+    {
+        var reply = await raw.PostAsync(send, "\"result\":\"0x");
+        var hash = reply[(reply.IndexOf("\"result\":\"", StringComparison.Ordinal) + 10)..][..66];
+        var poll = $$"""{"jsonrpc":"2.0","id":1,"method":"eth_getTransactionReceipt","params":["{{hash}}"]}""";
+        while ((await raw.PostAsync(poll, "\"result\"")).Contains("\"result\":null", StringComparison.Ordinal))
         {
-            var hash = await network.Rpc.SendTransactionAsync(request);
-            while (await network.Rpc.GetTransactionReceiptAsync(hash) is null)
-            {
-                await Task.Yield();
-            }
-        });
+            await Task.Yield();
+        }
     }
 
     /// <summary>A cheap read for comparison: <c>balanceOf</c> through <c>eth_call</c>.</summary>

@@ -19,11 +19,11 @@ Console.WriteLine("Baseline: raw Anvil, one chain, fresh state (Step 2's devchai
 ThroughputResult rawMint, rawTransfer;
 await using (var cluster = await DevchainCluster.StartAsync(new DevchainOptions()))
 {
-    await DevchainBenchmarks.OperatorMintsAsync(cluster["base"], 200, 1, distinctRecipients: false);
+    await DevchainBenchmarks.RawOperatorMintsAsync(cluster["base"], 200);
 }
 await using (var cluster = await DevchainCluster.StartAsync(new DevchainOptions()))
 {
-    rawMint = await DevchainBenchmarks.OperatorMintsAsync(cluster["base"], operations, 1, distinctRecipients: false);
+    rawMint = await DevchainBenchmarks.RawOperatorMintsAsync(cluster["base"], operations);
 }
 await using (var cluster = await DevchainCluster.StartAsync(new DevchainOptions()))
 {

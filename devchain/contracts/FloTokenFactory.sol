@@ -13,16 +13,23 @@ interface ISupplyControlled {
 ///        (factory address, keccak256(ticker)), so a ticker has the same address on every chain.
 /// @dev mint and burn settle a whole issuance or redemption in one transaction: the token
 ///      (deployed on first use), and the stablecoin payment or payout. Any failing part reverts all.
+///      Every effect (mint, burn, collect, pay) carries an effect id, which the factory records in the
+///      same transaction and refuses ever after (EffectAlreadyApplied): settling the same order step
+///      again, after a crash for instance, can never apply it twice.
 contract FloTokenFactory {
     address public immutable owner;
     mapping(bytes32 => address) private tokens;
+    /// @notice Effect ids applied so far. Declared after `tokens` so the storage of older factories stays readable.
+    mapping(bytes32 => bool) public done;
 
     event TokenDeployed(bytes32 indexed salt, address indexed token, string ticker, string name);
+    event EffectApplied(bytes32 indexed effect);
 
     error NotOwner(address caller);
     error EmptyTicker();
     error TokenAlreadyDeployed(string ticker, address token);
     error TokenNotDeployed(string ticker);
+    error EffectAlreadyApplied(bytes32 effect);
 
     constructor() {
         owner = msg.sender;
@@ -30,6 +37,14 @@ contract FloTokenFactory {
 
     modifier onlyOwner() {
         if (msg.sender != owner) revert NotOwner(msg.sender);
+        _;
+    }
+
+    /// @dev Records the effect (and logs it) before the effect itself: a revert anywhere undoes both.
+    modifier once(bytes32 effect) {
+        if (done[effect]) revert EffectAlreadyApplied(effect);
+        done[effect] = true;
+        emit EffectApplied(effect);
         _;
     }
 
@@ -43,6 +58,7 @@ contract FloTokenFactory {
     /// @notice Mints `amount` of the ticker's token to `to`, deploying the token first if the ticker has
     ///         none yet (`deployed`), and burns `payment` of `stablecoin` from `payer` when `payment > 0`.
     function mint(
+        bytes32 effect,
         string calldata ticker,
         string calldata name,
         address to,
@@ -50,13 +66,8 @@ contract FloTokenFactory {
         address stablecoin,
         address payer,
         uint256 payment
-    ) external onlyOwner returns (address token, bool deployed) {
-        bytes32 salt = _salt(ticker);
-        token = tokens[salt];
-        if (token == address(0)) {
-            token = _deploy(salt, ticker, name);
-            deployed = true;
-        }
+    ) external onlyOwner once(effect) returns (address token, bool deployed) {
+        (token, deployed) = _tokenOrDeploy(ticker, name);
         ISupplyControlled(token).mint(to, amount);
         if (payment > 0) ISupplyControlled(stablecoin).burn(payer, payment);
     }
@@ -64,17 +75,36 @@ contract FloTokenFactory {
     /// @notice Burns `amount` of the ticker's token from `from` and mints `payout` of `stablecoin` to
     ///         `payee` when `payout > 0`. Reverts with TokenNotDeployed when the ticker has no token.
     function burn(
+        bytes32 effect,
         string calldata ticker,
         address from,
         uint256 amount,
         address stablecoin,
         address payee,
         uint256 payout
-    ) external onlyOwner returns (address token) {
+    ) external onlyOwner once(effect) returns (address token) {
         token = tokens[keccak256(bytes(ticker))];
         if (token == address(0)) revert TokenNotDeployed(ticker);
         ISupplyControlled(token).burn(from, amount);
         if (payout > 0) ISupplyControlled(stablecoin).mint(payee, payout);
+    }
+
+    /// @notice Burns `amount` of `stablecoin` from `from`: a payment collected without a token involved.
+    function collect(bytes32 effect, address stablecoin, address from, uint256 amount) external onlyOwner once(effect) {
+        ISupplyControlled(stablecoin).burn(from, amount);
+    }
+
+    /// @notice Mints `amount` of `stablecoin` to `to`: a payout or a refund.
+    function pay(bytes32 effect, address stablecoin, address to, uint256 amount) external onlyOwner once(effect) {
+        ISupplyControlled(stablecoin).mint(to, amount);
+    }
+
+    /// @return applied applied[i] = done[effects[i]], for recovery in bulk
+    function doneMany(bytes32[] calldata effects) external view returns (bool[] memory applied) {
+        applied = new bool[](effects.length);
+        for (uint256 i; i < effects.length; ++i) {
+            applied[i] = done[effects[i]];
+        }
     }
 
     function predict(string calldata ticker) external view returns (address) {
@@ -90,6 +120,15 @@ contract FloTokenFactory {
     function _salt(string calldata ticker) private pure returns (bytes32) {
         if (bytes(ticker).length == 0) revert EmptyTicker();
         return keccak256(bytes(ticker));
+    }
+
+    function _tokenOrDeploy(string calldata ticker, string calldata name) private returns (address token, bool deployed) {
+        bytes32 salt = _salt(ticker);
+        token = tokens[salt];
+        if (token == address(0)) {
+            token = _deploy(salt, ticker, name);
+            deployed = true;
+        }
     }
 
     function _deploy(bytes32 salt, string calldata ticker, string calldata name) private returns (address token) {

@@ -107,7 +107,7 @@ public sealed class DevchainCluster : IAsyncDisposable
             url = node.RpcUrl;
         }
 
-        var rpc = new JsonRpcClient(url, options.RequestTimeout);
+        var rpc = new DevchainRpcClient(url, options.RequestTimeout);
         try
         {
             var chainId = await rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
@@ -117,8 +117,8 @@ public sealed class DevchainCluster : IAsyncDisposable
             }
 
             var sender = new TransactionSender(rpc, timeProvider);
-            var deployment = await DevchainDeployer.EnsureDeployedAsync(sender, chain, cancellationToken).ConfigureAwait(false);
-            return new DevchainNetwork(chain, node, rpc, sender, deployment);
+            var deployment = await DevchainDeployer.EnsureDeployedAsync(sender, chain, node?.StateFile, cancellationToken).ConfigureAwait(false);
+            return new DevchainNetwork(chain, node, sender, deployment);
         }
         catch
         {

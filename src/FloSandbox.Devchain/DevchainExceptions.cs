@@ -1,5 +1,4 @@
-using System.Text.Json;
-using FloSandbox.Devchain.Rpc;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace FloSandbox.Devchain;
 
@@ -28,7 +27,7 @@ public sealed class DevchainUnavailableException : DevchainException
 public sealed class JsonRpcException : DevchainException
 {
     /// <summary>Creates the exception.</summary>
-    public JsonRpcException(string method, int code, string rpcMessage, JsonElement? data, byte[]? revertData, string? revertReason)
+    public JsonRpcException(string method, int code, string rpcMessage, string? data, byte[]? revertData, string? revertReason)
         : base($"{method} failed with JSON-RPC error {code}: {rpcMessage}" + (revertReason is null ? string.Empty : $" (revert: {revertReason})"))
     {
         Method = method;
@@ -48,8 +47,8 @@ public sealed class JsonRpcException : DevchainException
     /// <summary>The node's error message.</summary>
     public string RpcMessage { get; }
 
-    /// <summary>The error's <c>data</c> member, if any.</summary>
-    public JsonElement? ErrorData { get; }
+    /// <summary>The error's <c>data</c> member as text (revert data is 0x-prefixed hex), if any.</summary>
+    public string? ErrorData { get; }
 
     /// <summary>Raw revert data (selector + ABI-encoded arguments) when the error is a revert.</summary>
     public byte[]? RevertData { get; }
@@ -61,13 +60,14 @@ public sealed class JsonRpcException : DevchainException
     public bool IsRevert => RevertData is not null || Code == 3 || RpcMessage.Contains("revert", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>A transaction was mined but reverted (receipt status 0).</summary>
-public sealed class TransactionRevertedException : DevchainException
+/// <summary>A transaction was mined but reverted (receipt status 0): nothing it would have done happened.</summary>
+public class TransactionRevertedException : DevchainException
 {
     /// <summary>Creates the exception.</summary>
     public TransactionRevertedException(string description, TransactionReceipt receipt, byte[]? revertData, string? revertReason)
-        : base($"{description} reverted in transaction {receipt.TransactionHash}" + (revertReason is null ? "." : $": {revertReason}."))
+        : base($"{description} reverted in transaction {receipt?.TransactionHash}" + (revertReason is null ? "." : $": {revertReason}."))
     {
+        ArgumentNullException.ThrowIfNull(receipt);
         Receipt = receipt;
         RevertData = revertData;
         RevertReason = revertReason;
@@ -81,6 +81,21 @@ public sealed class TransactionRevertedException : DevchainException
 
     /// <summary>Readable revert reason recovered by replaying the call, when available.</summary>
     public string? RevertReason { get; }
+}
+
+/// <summary>
+/// The factory refused an effect it had already applied (<c>EffectAlreadyApplied(effect)</c>): the effect
+/// happened once, in an earlier transaction (<see cref="Contracts.FloTokenFactoryContract.FindAppliedAsync"/>
+/// finds it), and this transaction changed nothing. Callers settling again after a crash treat it as done.
+/// </summary>
+public sealed class EffectAlreadyAppliedException : TransactionRevertedException
+{
+    /// <summary>Creates the exception.</summary>
+    public EffectAlreadyAppliedException(string description, TransactionReceipt receipt, byte[]? revertData, string? revertReason, Contracts.EffectId effect)
+        : base(description, receipt, revertData, revertReason) => Effect = effect;
+
+    /// <summary>The effect that was already applied.</summary>
+    public Contracts.EffectId Effect { get; }
 }
 
 /// <summary>Anvil could not be found or started, or did not become ready in time.</summary>

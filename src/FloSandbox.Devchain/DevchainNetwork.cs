@@ -2,17 +2,17 @@ using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Node;
 using FloSandbox.Devchain.Rpc;
+using Nethereum.Web3;
 
 namespace FloSandbox.Devchain;
 
 /// <summary>One chain of a <see cref="DevchainCluster"/>: its node (when spawned), client, sender and contract bindings.</summary>
 public sealed class DevchainNetwork
 {
-    internal DevchainNetwork(DevchainChain chain, AnvilNode? node, JsonRpcClient rpc, TransactionSender sender, DeploymentOutcome deployment)
+    internal DevchainNetwork(DevchainChain chain, AnvilNode? node, TransactionSender sender, DeploymentOutcome deployment)
     {
         Chain = chain;
         Node = node;
-        Rpc = rpc;
         Sender = sender;
         Deployment = deployment;
         Factory = new FloTokenFactoryContract(sender, DevchainAccounts.Factory, DevchainAccounts.Operator);
@@ -29,8 +29,11 @@ public sealed class DevchainNetwork
     /// <summary>The chain's JSON-RPC URL.</summary>
     public Uri RpcUrl => Rpc.Endpoint;
 
-    /// <summary>JSON-RPC client for the chain (shared; do not dispose).</summary>
-    public JsonRpcClient Rpc { get; }
+    /// <summary>Nethereum's JSON-RPC client for the chain (shared; do not dispose).</summary>
+    public DevchainRpcClient Rpc => Sender.Rpc;
+
+    /// <summary>Nethereum's typed <c>eth_*</c> API for the chain (blocks, balances, receipts, logs).</summary>
+    public IWeb3 Web3 => Sender.Web3;
 
     /// <summary>Transaction sender for the chain (serializes sends per account).</summary>
     public TransactionSender Sender { get; }

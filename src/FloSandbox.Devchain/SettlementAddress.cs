@@ -1,4 +1,5 @@
 using FloSandbox.Devchain.Encoding;
+using Nethereum.Util;
 
 namespace FloSandbox.Devchain;
 
@@ -11,6 +12,6 @@ public static class SettlementAddress
     public static EvmAddress ForApiKey(string apiKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiKey);
-        return EvmAddress.FromBytes(Keccak256.Hash(Domain + apiKey).AsSpan(12));
+        return EvmAddress.FromBytes(Sha3Keccack.Current.CalculateHashAsBytes(Domain + apiKey).AsSpan(12));
     }
 }

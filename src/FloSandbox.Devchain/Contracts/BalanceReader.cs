@@ -1,7 +1,12 @@
 using System.Numerics;
-using FloSandbox.Devchain.Abi;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Rpc;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Util;
 
 namespace FloSandbox.Devchain.Contracts;
 
@@ -16,31 +21,55 @@ public static class BalanceReader
     /// <summary>Balances per call: about 6k gas each keeps a call far below a node's gas cap for calls.</summary>
     public const int BatchSize = 1000;
 
-    private static readonly AbiFunction BalancesOf = new("balancesOf(address[],address[])", "uint256[]");
-    private static readonly Lazy<IReadOnlyDictionary<EvmAddress, byte[]>> Code = new(() =>
-        new Dictionary<EvmAddress, byte[]> { [Address] = ContractArtifact.Load("BalanceReader").DeployedBytecode.ToArray() });
+    private static readonly Lazy<Dictionary<string, StateChange>> Code = new(() => new()
+    {
+        [Address.ToLowerHex()] = new StateChange { Code = ContractArtifact.Load("BalanceReader").DeployedBytecode.ToArray().ToHex(true) },
+    });
 
     /// <summary>Where the reader's code is placed for a call: an address no key or deployment leads to.</summary>
-    public static EvmAddress Address { get; } = EvmAddress.FromBytes(Keccak256.Hash("flo-sandbox:balance-reader").AsSpan(12));
+    public static EvmAddress Address { get; } = EvmAddress.FromBytes(Sha3Keccack.Current.CalculateHashAsBytes("flo-sandbox:balance-reader").AsSpan(12));
 
     /// <summary>
     /// <c>token.balanceOf(owner)</c> for each pair, in order, in raw units. Every token must be a
     /// deployed contract (the call reverts otherwise).
     /// </summary>
     public static async Task<IReadOnlyList<BigInteger>> BalancesOfAsync(
-        JsonRpcClient rpc, IReadOnlyList<(EvmAddress Token, EvmAddress Owner)> holdings, CancellationToken cancellationToken = default)
+        DevchainRpcClient rpc, IReadOnlyList<(EvmAddress Token, EvmAddress Owner)> holdings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(holdings);
         var balances = new List<BigInteger>(holdings.Count);
+        var decoder = new FunctionCallDecoder();
         foreach (var chunk in holdings.Chunk(BatchSize))
         {
-            var data = BalancesOf.EncodeCall(chunk.Select(h => h.Token).ToArray(), chunk.Select(h => h.Owner).ToArray());
-            var result = await rpc.EthCallAsync(new TransactionRequest(To: Address, Data: data), Code.Value, BlockTag.Latest, cancellationToken)
-                .ConfigureAwait(false);
-            balances.AddRange(BalancesOf.DecodeSingle<object?[]>(result).Cast<BigInteger>());
+            var call = new BalancesOfFunction
+            {
+                Tokens = chunk.Select(h => h.Token.ToLowerHex()).ToList(),
+                Owners = chunk.Select(h => h.Owner.ToLowerHex()).ToList(),
+            };
+            var input = new CallInput(call.GetCallData().ToHex(true), Address.ToLowerHex());
+            var result = await rpc.SendRequestAsync<string>("eth_call", null, input, BlockParameter.CreateLatest(), Code.Value)
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+            balances.AddRange(decoder.DecodeFunctionOutput<BalancesOfOutput>(result).Balances);
         }
 
         return balances;
+    }
+
+    [Function("balancesOf", typeof(BalancesOfOutput))]
+    private sealed class BalancesOfFunction : FunctionMessage
+    {
+        [Parameter("address[]", "tokens", 1)]
+        public List<string> Tokens { get; set; } = null!;
+
+        [Parameter("address[]", "owners", 2)]
+        public List<string> Owners { get; set; } = null!;
+    }
+
+    [FunctionOutput]
+    private sealed class BalancesOfOutput : IFunctionOutputDTO
+    {
+        [Parameter("uint256[]", "balances", 1)]
+        public List<BigInteger> Balances { get; set; } = null!;
     }
 }

@@ -1,7 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using FloSandbox.Devchain.Abi;
 using FloSandbox.Devchain.Encoding;
+using Nethereum.ABI.ABIDeserialisation;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.Model;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Util;
 
 namespace FloSandbox.Devchain.Contracts;
 
@@ -20,9 +24,10 @@ public sealed class ContractArtifact
     {
         ContractName = contractName;
         Abi = abi;
+        ContractAbi = new ABIJsonDeserialiser().DeserialiseContract(abi.GetRawText());
         _bytecode = bytecode;
         _deployedBytecode = deployedBytecode;
-        InitCodeHash = Keccak256.Hash(bytecode);
+        InitCodeHash = Sha3Keccack.Current.CalculateHash(bytecode);
     }
 
     /// <summary>The Solidity contract name.</summary>
@@ -30,6 +35,9 @@ public sealed class ContractArtifact
 
     /// <summary>The ABI as produced by solc.</summary>
     public JsonElement Abi { get; }
+
+    /// <summary>The ABI as Nethereum reads it: functions, events, errors and the constructor.</summary>
+    public ContractABI ContractAbi { get; }
 
     /// <summary>Init code (creation bytecode) without constructor arguments.</summary>
     public ReadOnlySpan<byte> Bytecode => _bytecode;
@@ -64,33 +72,33 @@ public sealed class ContractArtifact
         return new ContractArtifact(
             root.GetProperty("contractName").GetString()!,
             root.GetProperty("abi").Clone(),
-            Hex.Decode(root.GetProperty("bytecode").GetString()!),
-            Hex.Decode(root.GetProperty("deployedBytecode").GetString()!));
+            root.GetProperty("bytecode").GetString()!.HexToByteArray(),
+            root.GetProperty("deployedBytecode").GetString()!.HexToByteArray());
     }
 
-    /// <summary>Init code followed by the ABI-encoded constructor arguments: the data of a deployment transaction.</summary>
+    /// <summary>
+    /// Init code followed by the ABI-encoded constructor arguments: the data of a deployment transaction.
+    /// Addresses may be given as <see cref="EvmAddress"/>.
+    /// </summary>
     public byte[] DeploymentData(params object?[] constructorArguments)
     {
-        var constructorTypes = Members("constructor").Select(InputTypes).FirstOrDefault() ?? [];
-        var encoded = AbiCodec.Encode(constructorTypes, constructorArguments);
-        return [.. _bytecode, .. encoded];
+        ArgumentNullException.ThrowIfNull(constructorArguments);
+        var parameters = ContractAbi.Constructor?.InputParameters ?? [];
+        if (parameters.Length != constructorArguments.Length)
+        {
+            throw new ArgumentException($"{ContractName}'s constructor takes {parameters.Length} arguments, got {constructorArguments.Length}.", nameof(constructorArguments));
+        }
+
+        var values = constructorArguments.Select(value => value is EvmAddress address ? address.ToLowerHex() : value).ToArray();
+        return new ConstructorCallEncoder().EncodeRequest(_bytecode.ToHex(), parameters, values!).HexToByteArray();
     }
 
     /// <summary>Canonical signatures of the ABI's functions, e.g. <c>mint(address,uint256)</c>.</summary>
-    public IEnumerable<string> FunctionSignatures() => Members("function").Select(Signature);
+    public IEnumerable<string> FunctionSignatures() => ContractAbi.Functions.Select(f => f.Signature);
 
     /// <summary>Canonical signatures of the ABI's custom errors, e.g. <c>NotOperator(address)</c>.</summary>
-    public IEnumerable<string> ErrorSignatures() => Members("error").Select(Signature);
+    public IEnumerable<string> ErrorSignatures() => (ContractAbi.Errors ?? []).Select(e => e.Signature);
 
     /// <summary>Canonical signatures of the ABI's events, e.g. <c>Transfer(address,address,uint256)</c>.</summary>
-    public IEnumerable<string> EventSignatures() => Members("event").Select(Signature);
-
-    private IEnumerable<JsonElement> Members(string kind) =>
-        Abi.EnumerateArray().Where(member => member.GetProperty("type").GetString() == kind);
-
-    private static IReadOnlyList<AbiType> InputTypes(JsonElement member) =>
-        member.GetProperty("inputs").EnumerateArray().Select(input => AbiType.Parse(input.GetProperty("type").GetString()!)).ToArray();
-
-    private static string Signature(JsonElement member) =>
-        $"{member.GetProperty("name").GetString()}({string.Join(',', InputTypes(member).Select(t => t.Name))})";
+    public IEnumerable<string> EventSignatures() => ContractAbi.Events.Select(e => e.Signature);
 }

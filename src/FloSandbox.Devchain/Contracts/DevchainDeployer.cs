@@ -1,5 +1,8 @@
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Rpc;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace FloSandbox.Devchain.Contracts;
 
@@ -26,22 +29,26 @@ public static class DevchainDeployer
     ];
 
     /// <summary>Deploys whatever is missing; contracts with code at their address are left alone.</summary>
+    /// <param name="sender">Sends from the operator on the chain.</param>
+    /// <param name="chain">The chain, for messages.</param>
+    /// <param name="stateFile">The node's state file when it has one, named in the message that refuses an old state.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="DevchainDeploymentException">
     /// A contract is missing but the operator's nonce is past the one it must be deployed at, so its address cannot be reached any more;
     /// or the code at a contract's address has another size than this sandbox's version of it (state saved by an older sandbox).
     /// </exception>
-    public static async Task<DeploymentOutcome> EnsureDeployedAsync(TransactionSender sender, DevchainChain chain, CancellationToken cancellationToken = default)
+    public static async Task<DeploymentOutcome> EnsureDeployedAsync(
+        TransactionSender sender, DevchainChain chain, string? stateFile = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(chain);
         var operatorAccount = DevchainAccounts.Operator;
 
-        // One round trip for the whole check: the code at every expected address plus the operator's nonce.
-        var requests = Plan.Select(step => new JsonRpcRequest("eth_getCode", [step.Address, BlockTag.Latest]))
-            .Append(new JsonRpcRequest("eth_getTransactionCount", [operatorAccount, BlockTag.Latest]))
-            .ToArray();
-        var results = await sender.Rpc.BatchAsync(requests, cancellationToken).ConfigureAwait(false);
-        var nonce = Hex.DecodeQuantityUInt64(results[^1].GetResult().GetString()!);
+        // One round trip's time for the whole check: the code at every expected address and the operator's nonce, in parallel.
+        var codes = Plan.Select(step => sender.Rpc.SendRequestAsync<string>("eth_getCode", null, step.Address.ToLowerHex(), BlockParameter.CreateLatest())).ToArray();
+        var nonceRequest = sender.Rpc.SendRequestAsync<HexBigInteger>("eth_getTransactionCount", null, operatorAccount.ToLowerHex(), BlockParameter.CreateLatest());
+        await Task.WhenAll([.. codes, nonceRequest]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var nonce = (ulong)nonceRequest.Result.Value;
 
         var deployed = new List<string>();
         var present = new List<string>();
@@ -49,9 +56,9 @@ public static class DevchainDeployer
         {
             var (label, address, contract, arguments) = Plan[i];
             var artifact = ContractArtifact.Load(contract);
-            if (results[i].GetResult().GetString() is { Length: > 2 } code)
+            if (codes[i].Result is { Length: > 2 } code)
             {
-                EnsureSameVersion(label, address, artifact, (code.Length - 2) / 2, chain);
+                EnsureSameVersion(label, address, artifact, (code.Length - 2) / 2, chain, stateFile);
                 present.Add(label);
                 continue;
             }
@@ -60,15 +67,17 @@ public static class DevchainDeployer
             {
                 throw new DevchainDeploymentException(
                     $"{label} is missing on {chain}: it must be deployed at {address} by the operator {operatorAccount} at nonce {i}, " +
-                    $"but the operator's nonce is {nonce}. The chain state does not come from this sandbox; reset it (delete the state file) " +
-                    "or point Devchain:RpcUrls at a fresh node.");
+                    $"but the operator's nonce is {nonce}. The chain state does not come from this sandbox; {Reset(stateFile)}");
             }
 
-            var receipt = await sender.SendAsync(
-                new TransactionRequest(From: operatorAccount, Data: artifact.DeploymentData(arguments), Gas: DeploymentGas),
-                $"deploying {label} on {chain}",
-                cancellationToken).ConfigureAwait(false);
-            if (receipt.ContractAddress != address)
+            var deployment = new TransactionInput
+            {
+                From = operatorAccount.ToLowerHex(),
+                Data = artifact.DeploymentData(arguments).ToHex(true),
+                Gas = new HexBigInteger(DeploymentGas),
+            };
+            var receipt = await sender.SendAsync(deployment, $"deploying {label} on {chain}", cancellationToken).ConfigureAwait(false);
+            if (!EvmAddress.TryParse(receipt.ContractAddress, out var landed) || landed != address)
             {
                 throw new DevchainDeploymentException($"{label} on {chain} landed at {receipt.ContractAddress} instead of {address}.");
             }
@@ -85,14 +94,17 @@ public static class DevchainDeployer
     /// address is another version of the contract (for example from a state file written before a contract change),
     /// which would fail later in confusing ways (a missing function, a factory the stablecoins do not authorize).
     /// </summary>
-    private static void EnsureSameVersion(string label, EvmAddress address, ContractArtifact artifact, int codeSize, DevchainChain chain)
+    private static void EnsureSameVersion(string label, EvmAddress address, ContractArtifact artifact, int codeSize, DevchainChain chain, string? stateFile)
     {
         if (codeSize != artifact.DeployedBytecode.Length)
         {
             throw new DevchainDeploymentException(
                 $"{label} at {address} on {chain} is not this sandbox's {artifact.ContractName}: it has {codeSize} bytes of code, " +
-                $"the current version has {artifact.DeployedBytecode.Length}. The chain state was saved by an older sandbox; reset it " +
-                "(delete the state file) or point Devchain:RpcUrls at a fresh node.");
+                $"the current version has {artifact.DeployedBytecode.Length}. The chain state was saved by an older sandbox; {Reset(stateFile)}");
         }
     }
+
+    private static string Reset(string? stateFile) => stateFile is null
+        ? "reset the node or point Devchain:RpcUrls at a fresh node."
+        : $"delete {stateFile} to start this chain afresh (at start the sandbox restores every ledger balance and token on it).";
 }

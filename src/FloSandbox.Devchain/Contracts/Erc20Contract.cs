@@ -1,7 +1,8 @@
 using System.Numerics;
-using FloSandbox.Devchain.Abi;
+using FloSandbox.Devchain.Contracts.Abi;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Rpc;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace FloSandbox.Devchain.Contracts;
 
@@ -12,17 +13,6 @@ namespace FloSandbox.Devchain.Contracts;
 /// </summary>
 public abstract class Erc20Contract : ContractBinding
 {
-    private static readonly AbiFunction BalanceOf = new("balanceOf(address)", "uint256");
-    private static readonly AbiFunction TotalSupply = new("totalSupply()", "uint256");
-    private static readonly AbiFunction Decimals = new("decimals()", "uint8");
-    private static readonly AbiFunction Name = new("name()", "string");
-    private static readonly AbiFunction Symbol = new("symbol()", "string");
-    private static readonly AbiFunction Allowance = new("allowance(address,address)", "uint256");
-    private static readonly AbiFunction Transfer = new("transfer(address,uint256)", "bool");
-    private static readonly AbiFunction Approve = new("approve(address,uint256)", "bool");
-    private static readonly AbiFunction Mint = new("mint(address,uint256)");
-    private static readonly AbiFunction Burn = new("burn(address,uint256)");
-
     /// <summary>Creates a binding whose mint and burn are sent from <paramref name="minter"/>.</summary>
     protected Erc20Contract(TransactionSender sender, EvmAddress address, EvmAddress minter)
         : base(sender, address) => Minter = minter;
@@ -32,43 +22,43 @@ public abstract class Erc20Contract : ContractBinding
 
     /// <summary><c>balanceOf(account)</c> in raw units.</summary>
     public Task<BigInteger> BalanceOfAsync(EvmAddress account, CancellationToken cancellationToken = default) =>
-        CallAsync<BigInteger>(BalanceOf, [account], cancellationToken);
+        CallAsync<BalanceOfFunction, BigInteger>(new() { Owner = account.ToLowerHex() }, cancellationToken);
 
     /// <summary><c>totalSupply()</c> in raw units.</summary>
     public Task<BigInteger> TotalSupplyAsync(CancellationToken cancellationToken = default) =>
-        CallAsync<BigInteger>(TotalSupply, [], cancellationToken);
+        CallAsync<TotalSupplyFunction, BigInteger>(new(), cancellationToken);
 
     /// <summary><c>decimals()</c> (6 for every devchain token).</summary>
-    public async Task<int> DecimalsAsync(CancellationToken cancellationToken = default) =>
-        (int)await CallAsync<BigInteger>(Decimals, [], cancellationToken).ConfigureAwait(false);
+    public Task<int> DecimalsAsync(CancellationToken cancellationToken = default) =>
+        CallAsync<DecimalsFunction, int>(new(), cancellationToken);
 
     /// <summary><c>name()</c>.</summary>
-    public Task<string> NameAsync(CancellationToken cancellationToken = default) => CallAsync<string>(Name, [], cancellationToken);
+    public Task<string> NameAsync(CancellationToken cancellationToken = default) => CallAsync<NameFunction, string>(new(), cancellationToken);
 
     /// <summary><c>symbol()</c>.</summary>
-    public Task<string> SymbolAsync(CancellationToken cancellationToken = default) => CallAsync<string>(Symbol, [], cancellationToken);
+    public Task<string> SymbolAsync(CancellationToken cancellationToken = default) => CallAsync<SymbolFunction, string>(new(), cancellationToken);
 
     /// <summary><c>allowance(owner, spender)</c> in raw units.</summary>
     public Task<BigInteger> AllowanceAsync(EvmAddress owner, EvmAddress spender, CancellationToken cancellationToken = default) =>
-        CallAsync<BigInteger>(Allowance, [owner, spender], cancellationToken);
+        CallAsync<AllowanceFunction, BigInteger>(new() { Owner = owner.ToLowerHex(), Spender = spender.ToLowerHex() }, cancellationToken);
 
     /// <summary>Mints <paramref name="amount"/> to <paramref name="to"/>: one transaction from <see cref="Minter"/>.</summary>
     /// <exception cref="TransactionRevertedException">The minter is not the operator, or <paramref name="to"/> is zero.</exception>
     public Task<TransactionReceipt> MintAsync(EvmAddress to, BigInteger amount, CancellationToken cancellationToken = default) =>
-        SendAsync(Minter, Mint, TokenWriteGas, [to, amount], cancellationToken);
+        SendAsync(Minter, new SupplyMintFunction { To = to.ToLowerHex(), Amount = amount }, TokenWriteGas, cancellationToken);
 
     /// <summary>Burns <paramref name="amount"/> from <paramref name="from"/> without an allowance: one transaction from <see cref="Minter"/>.</summary>
     /// <exception cref="TransactionRevertedException">The minter is not the operator, or the balance is too small.</exception>
     public Task<TransactionReceipt> BurnAsync(EvmAddress from, BigInteger amount, CancellationToken cancellationToken = default) =>
-        SendAsync(Minter, Burn, TokenWriteGas, [from, amount], cancellationToken);
+        SendAsync(Minter, new SupplyBurnFunction { From = from.ToLowerHex(), Amount = amount }, TokenWriteGas, cancellationToken);
 
     /// <summary>Transfers from an unlocked account <paramref name="from"/> to <paramref name="to"/>.</summary>
     public Task<TransactionReceipt> TransferAsync(EvmAddress from, EvmAddress to, BigInteger amount, CancellationToken cancellationToken = default) =>
-        SendAsync(from, Transfer, TokenWriteGas, [to, amount], cancellationToken);
+        SendAsync(from, new TransferFunction { To = to.ToLowerHex(), Value = amount }, TokenWriteGas, cancellationToken);
 
     /// <summary>Approves <paramref name="spender"/> for <paramref name="amount"/> on behalf of the unlocked account <paramref name="owner"/>.</summary>
     public Task<TransactionReceipt> ApproveAsync(EvmAddress owner, EvmAddress spender, BigInteger amount, CancellationToken cancellationToken = default) =>
-        SendAsync(owner, Approve, TokenWriteGas, [spender, amount], cancellationToken);
+        SendAsync(owner, new ApproveFunction { Spender = spender.ToLowerHex(), Value = amount }, TokenWriteGas, cancellationToken);
 }
 
 /// <summary>A FloToken: the ERC-20 of one tokenized security, deployed by the factory.</summary>

@@ -1,7 +1,9 @@
 using System.Numerics;
-using FloSandbox.Devchain.Abi;
+using FloSandbox.Devchain.Contracts.Abi;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Rpc;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Util;
 
 namespace FloSandbox.Devchain.Contracts;
 
@@ -15,32 +17,26 @@ public sealed record TokenDeployment(string Ticker, EvmAddress Token, Transactio
     public string TransactionHash => Receipt.TransactionHash;
 
     /// <summary>Gas used by the deployment.</summary>
-    public ulong GasUsed => Receipt.GasUsed;
+    public ulong GasUsed => (ulong)Receipt.GasUsed.Value;
 
     /// <summary>Block the token was deployed in.</summary>
-    public ulong BlockNumber => Receipt.BlockNumber;
+    public ulong BlockNumber => (ulong)Receipt.BlockNumber.Value;
 }
 
 /// <summary>
 /// FloTokenFactory: deploys one FloToken per ticker with CREATE2 (salt keccak256(ticker)), so a
 /// ticker's token address depends only on the factory address, which is the same on every chain.
 /// </summary>
-public sealed class FloTokenFactoryContract : ContractBinding
+public sealed partial class FloTokenFactoryContract : ContractBinding
 {
     /// <summary>
     /// Typical gas of a <see cref="MintAsync"/> that does not deploy: an existing token, a holder new to it, and a
     /// stablecoin payment. <see cref="TokenMint.DeployGasPremium"/> subtracts it from a deploying mint's gas.
     /// </summary>
-    public const ulong TypicalPlainMintGas = 75_000;
+    public const ulong TypicalPlainMintGas = 99_000;
 
     private const ulong DeployGas = 3_000_000;
     private const ulong BurnGas = 300_000;
-    private static readonly AbiFunction Deploy = new("deploy(string,string)", "address");
-    private static readonly AbiFunction Mint = new("mint(string,string,address,uint256,address,address,uint256)", "address,bool");
-    private static readonly AbiFunction Burn = new("burn(string,address,uint256,address,address,uint256)", "address");
-    private static readonly AbiFunction Predict = new("predict(string)", "address");
-    private static readonly AbiFunction TokenOf = new("tokenOf(string)", "address");
-    private static readonly AbiFunction Owner = new("owner()", "address");
 
     /// <summary>Creates a binding; deployments are sent from <paramref name="owner"/> (the operator).</summary>
     public FloTokenFactoryContract(TransactionSender sender, EvmAddress address, EvmAddress owner)
@@ -59,23 +55,23 @@ public sealed class FloTokenFactoryContract : ContractBinding
     public static EvmAddress PredictTokenAddress(EvmAddress factory, string ticker)
     {
         ArgumentException.ThrowIfNullOrEmpty(ticker);
-        return ContractAddress.ForCreate2(factory, Keccak256.Hash(ticker), ContractArtifact.Load("FloToken").InitCodeHash.Span);
+        return ContractAddress.ForCreate2(factory, Sha3Keccack.Current.CalculateHashAsBytes(ticker), ContractArtifact.Load("FloToken").InitCodeHash.Span);
     }
 
     /// <summary><c>predict(ticker)</c>: the token address computed on chain.</summary>
-    public Task<EvmAddress> PredictAsync(string ticker, CancellationToken cancellationToken = default) =>
-        CallAsync<EvmAddress>(Predict, [ticker], cancellationToken);
+    public async Task<EvmAddress> PredictAsync(string ticker, CancellationToken cancellationToken = default) =>
+        EvmAddress.Parse(await CallAsync<PredictFunction, string>(new() { Ticker = ticker }, cancellationToken).ConfigureAwait(false));
 
     /// <summary><c>tokenOf(ticker)</c>: the deployed token, or null when the ticker has none yet.</summary>
     public async Task<EvmAddress?> TokenOfAsync(string ticker, CancellationToken cancellationToken = default)
     {
-        var token = await CallAsync<EvmAddress>(TokenOf, [ticker], cancellationToken).ConfigureAwait(false);
+        var token = EvmAddress.Parse(await CallAsync<TokenOfFunction, string>(new() { Ticker = ticker }, cancellationToken).ConfigureAwait(false));
         return token.IsZero ? null : token;
     }
 
     /// <summary><c>owner()</c>: the account allowed to deploy, and the operator of every token.</summary>
-    public Task<EvmAddress> OwnerAsync(CancellationToken cancellationToken = default) =>
-        CallAsync<EvmAddress>(Owner, [], cancellationToken);
+    public async Task<EvmAddress> OwnerAsync(CancellationToken cancellationToken = default) =>
+        EvmAddress.Parse(await CallAsync<OwnerFunction, string>(new(), cancellationToken).ConfigureAwait(false));
 
     /// <summary>Deploys the ticker's FloToken (symbol = ticker) in one transaction.</summary>
     /// <exception cref="TransactionRevertedException">The ticker already has a token (<c>TokenAlreadyDeployed</c>), the ticker is empty, or the sender is not the owner.</exception>
@@ -83,7 +79,7 @@ public sealed class FloTokenFactoryContract : ContractBinding
     {
         ArgumentNullException.ThrowIfNull(ticker);
         ArgumentNullException.ThrowIfNull(name);
-        var receipt = await SendAsync(OwnerAccount, Deploy, DeployGas, [ticker, name], cancellationToken).ConfigureAwait(false);
+        var receipt = await SendAsync(OwnerAccount, new DeployFunction { Ticker = ticker, Name = name }, DeployGas, cancellationToken).ConfigureAwait(false);
         var deployed = receipt.Logs.Select(DevchainEvents.TryDecodeTokenDeployed).FirstOrDefault(e => e is not null)
             ?? throw new DevchainException($"FloTokenFactory.deploy({ticker}) succeeded in {receipt.TransactionHash} but emitted no TokenDeployed event.");
         return new TokenDeployment(ticker, deployed.Token, receipt);
@@ -95,6 +91,7 @@ public sealed class FloTokenFactoryContract : ContractBinding
     /// and burns <paramref name="payment"/> of <paramref name="stablecoin"/> from <paramref name="payer"/> when it is positive.
     /// Whether it deployed is read from the receipt's logs, without another call.
     /// </summary>
+    /// <param name="effect">The effect id: the factory applies it once and refuses it ever after.</param>
     /// <param name="ticker">The token's ticker (its symbol).</param>
     /// <param name="name">The token's name; used only when this mint deploys the token.</param>
     /// <param name="to">Recipient of the tokens.</param>
@@ -103,28 +100,27 @@ public sealed class FloTokenFactoryContract : ContractBinding
     /// <param name="payer">Account whose stablecoins pay for the mint.</param>
     /// <param name="payment">Stablecoin amount in raw units to burn from <paramref name="payer"/>; 0 for none.</param>
     /// <param name="cancellationToken">Cancels the wait; a transaction already sent stays sent.</param>
+    /// <exception cref="EffectAlreadyAppliedException">The effect was applied before (see <see cref="FindAppliedAsync"/>); nothing happened now.</exception>
     /// <exception cref="TransactionRevertedException">Nothing happened at all: the payer lacks the payment (<c>InsufficientBalance</c>), the ticker is empty, the sender is not the owner, or <paramref name="to"/> is zero.</exception>
     public async Task<TokenMint> MintAsync(
-        string ticker, string name, EvmAddress to, BigInteger amount, EvmAddress stablecoin, EvmAddress payer, BigInteger payment,
+        EffectId effect, string ticker, string name, EvmAddress to, BigInteger amount, EvmAddress stablecoin, EvmAddress payer, BigInteger payment,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ticker);
         ArgumentNullException.ThrowIfNull(name);
-        var receipt = await SendAsync(OwnerAccount, Mint, DeployGas, [ticker, name, to, amount, stablecoin, payer, payment], cancellationToken)
-            .ConfigureAwait(false);
-        var deployed = receipt.Logs.Select(DevchainEvents.TryDecodeTokenDeployed).FirstOrDefault(e => e is not null && e.Factory == Address);
-
-        // Without a deployment the token is the emitter of the only Transfer from the zero address (the stablecoin side is a burn).
-        var token = deployed?.Token
-            ?? receipt.Logs.Select(DevchainEvents.TryDecodeTransfer).FirstOrDefault(t => t is not null && t.From.IsZero)?.Token
-            ?? throw new DevchainException($"FloTokenFactory.mint({ticker}) succeeded in {receipt.TransactionHash} but emitted no mint Transfer.");
-        return new TokenMint(ticker, token, deployed is not null, receipt);
+        var mint = new FactoryMintFunction
+        {
+            Effect = effect.ToArray(), Ticker = ticker, Name = name, To = to.ToLowerHex(), Amount = amount, Stablecoin = stablecoin.ToLowerHex(), Payer = payer.ToLowerHex(), Payment = payment,
+        };
+        var receipt = await SendAsync(OwnerAccount, mint, DeployGas, cancellationToken).ConfigureAwait(false);
+        return ReadMint(ticker, receipt);
     }
 
     /// <summary>
     /// <c>burn(...)</c>: in one transaction, burns <paramref name="amount"/> of the ticker's token from <paramref name="from"/>
     /// and mints <paramref name="payout"/> of <paramref name="stablecoin"/> to <paramref name="payee"/> when it is positive.
     /// </summary>
+    /// <param name="effect">The effect id: the factory applies it once and refuses it ever after.</param>
     /// <param name="ticker">The token's ticker.</param>
     /// <param name="from">Holder whose tokens are burned (no allowance needed).</param>
     /// <param name="amount">Token amount in raw units.</param>
@@ -132,19 +128,19 @@ public sealed class FloTokenFactoryContract : ContractBinding
     /// <param name="payee">Recipient of the payout.</param>
     /// <param name="payout">Stablecoin amount in raw units to mint to <paramref name="payee"/>; 0 for none.</param>
     /// <param name="cancellationToken">Cancels the wait; a transaction already sent stays sent.</param>
+    /// <exception cref="EffectAlreadyAppliedException">The effect was applied before; nothing happened now.</exception>
     /// <exception cref="TransactionRevertedException">Nothing happened at all: the ticker has no token (<c>TokenNotDeployed</c>), the holder lacks the tokens (<c>InsufficientBalance</c>), the sender is not the owner, or <paramref name="payee"/> is zero.</exception>
     public async Task<TokenBurn> BurnAsync(
-        string ticker, EvmAddress from, BigInteger amount, EvmAddress stablecoin, EvmAddress payee, BigInteger payout,
+        EffectId effect, string ticker, EvmAddress from, BigInteger amount, EvmAddress stablecoin, EvmAddress payee, BigInteger payout,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ticker);
-        var receipt = await SendAsync(OwnerAccount, Burn, BurnGas, [ticker, from, amount, stablecoin, payee, payout], cancellationToken)
-            .ConfigureAwait(false);
-
-        // The token is the emitter of the only Transfer to the zero address (the stablecoin side is a mint).
-        var token = receipt.Logs.Select(DevchainEvents.TryDecodeTransfer).FirstOrDefault(t => t is not null && t.To.IsZero)?.Token
-            ?? throw new DevchainException($"FloTokenFactory.burn({ticker}) succeeded in {receipt.TransactionHash} but emitted no burn Transfer.");
-        return new TokenBurn(ticker, token, receipt);
+        var burn = new FactoryBurnFunction
+        {
+            Effect = effect.ToArray(), Ticker = ticker, From = from.ToLowerHex(), Amount = amount, Stablecoin = stablecoin.ToLowerHex(), Payee = payee.ToLowerHex(), Payout = payout,
+        };
+        var receipt = await SendAsync(OwnerAccount, burn, BurnGas, cancellationToken).ConfigureAwait(false);
+        return ReadBurn(ticker, receipt);
     }
 
     /// <summary>A binding for a token deployed by this factory; mint and burn go from the owner.</summary>

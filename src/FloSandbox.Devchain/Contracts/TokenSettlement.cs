@@ -1,5 +1,5 @@
 using FloSandbox.Devchain.Encoding;
-using FloSandbox.Devchain.Rpc;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace FloSandbox.Devchain.Contracts;
 
@@ -14,10 +14,10 @@ public sealed record TokenMint(string Ticker, EvmAddress Token, bool Deployed, T
     public string TransactionHash => Receipt.TransactionHash;
 
     /// <summary>Gas used by the whole transaction (deployment included).</summary>
-    public ulong GasUsed => Receipt.GasUsed;
+    public ulong GasUsed => (ulong)Receipt.GasUsed.Value;
 
     /// <summary>Block the mint is in.</summary>
-    public ulong BlockNumber => Receipt.BlockNumber;
+    public ulong BlockNumber => (ulong)Receipt.BlockNumber.Value;
 
     /// <summary>
     /// The gas the token deployment added: <see cref="GasUsed"/> minus <see cref="FloTokenFactoryContract.TypicalPlainMintGas"/>
@@ -37,8 +37,8 @@ public sealed record TokenBurn(string Ticker, EvmAddress Token, TransactionRecei
     public string TransactionHash => Receipt.TransactionHash;
 
     /// <summary>Gas used by the transaction.</summary>
-    public ulong GasUsed => Receipt.GasUsed;
+    public ulong GasUsed => (ulong)Receipt.GasUsed.Value;
 
     /// <summary>Block the burn is in.</summary>
-    public ulong BlockNumber => Receipt.BlockNumber;
+    public ulong BlockNumber => (ulong)Receipt.BlockNumber.Value;
 }

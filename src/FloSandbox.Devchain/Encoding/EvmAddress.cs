@@ -1,11 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using Nethereum.Util;
 
 namespace FloSandbox.Devchain.Encoding;
 
 /// <summary>
-/// A 20-byte EVM account or contract address. Parses hex case-insensitively; <see cref="ToString"/>
-/// gives the EIP-55 checksummed form and <see cref="ToLowerHex"/> the lower-case form.
+/// A 20-byte EVM account or contract address, a value type over Nethereum's address utilities (EIP-55 checksums).
+/// Parses hex case-insensitively; <see cref="ToString"/> gives the EIP-55 checksummed form and
+/// <see cref="ToLowerHex"/> the lower-case form (what JSON-RPC nodes and Nethereum's encoders take).
 /// </summary>
 public readonly struct EvmAddress : IEquatable<EvmAddress>, IParsable<EvmAddress>
 {
@@ -80,7 +82,7 @@ public readonly struct EvmAddress : IEquatable<EvmAddress>, IParsable<EvmAddress
     /// </summary>
     public static bool HasValidChecksum(string? s)
     {
-        if (!TryParse(s, out var address))
+        if (!TryParse(s, out _))
         {
             return false;
         }
@@ -88,7 +90,7 @@ public readonly struct EvmAddress : IEquatable<EvmAddress>, IParsable<EvmAddress
         var digits = s.AsSpan(2);
         var allLower = !digits.ContainsAnyInRange('A', 'F');
         var allUpper = !digits.ContainsAnyInRange('a', 'f');
-        return allLower || allUpper || digits.SequenceEqual(address.ToString().AsSpan(2));
+        return allLower || allUpper || AddressUtil.Current.IsChecksumAddress(s);
     }
 
     /// <summary>The 20 address bytes.</summary>
@@ -98,25 +100,10 @@ public readonly struct EvmAddress : IEquatable<EvmAddress>, IParsable<EvmAddress
     public void CopyTo(Span<byte> destination) => ((ReadOnlySpan<byte>)_bytes).CopyTo(destination);
 
     /// <summary>The lower-case form, <c>0x</c> + 40 hex digits (what JSON-RPC nodes return).</summary>
-    public string ToLowerHex() => Hex.Encode(_bytes);
+    public string ToLowerHex() => "0x" + Convert.ToHexStringLower(_bytes);
 
     /// <summary>The EIP-55 checksummed form, e.g. <c>0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266</c>.</summary>
-    public override string ToString()
-    {
-        var lower = Convert.ToHexStringLower(_bytes);
-        var hash = Keccak256.Hash(System.Text.Encoding.ASCII.GetBytes(lower));
-        return string.Create(2 + lower.Length, (lower, hash), static (chars, state) =>
-        {
-            chars[0] = '0';
-            chars[1] = 'x';
-            for (var i = 0; i < state.lower.Length; i++)
-            {
-                var nibble = (i % 2 == 0 ? state.hash[i / 2] >> 4 : state.hash[i / 2]) & 0xF;
-                var c = state.lower[i];
-                chars[i + 2] = c >= 'a' && nibble >= 8 ? char.ToUpperInvariant(c) : c;
-            }
-        });
-    }
+    public override string ToString() => AddressUtil.Current.ConvertToChecksumAddress(Convert.ToHexStringLower(_bytes));
 
     /// <inheritdoc/>
     public bool Equals(EvmAddress other) => ((ReadOnlySpan<byte>)_bytes).SequenceEqual(other._bytes);

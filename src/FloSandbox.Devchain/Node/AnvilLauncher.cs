@@ -20,7 +20,17 @@ internal static partial class AnvilLauncher
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new OutputTail();
-        process.Exited += (_, _) => exited.TrySetResult();
+        var recorded = 0;
+        process.Exited += (_, _) =>
+        {
+            // Forgotten before Exited completes, so whoever awaited the stop sees the record gone.
+            if (Interlocked.Exchange(ref recorded, 0) == 1)
+            {
+                records!.Remove(process.Id);
+            }
+
+            exited.TrySetResult();
+        };
         try
         {
             await SpawnerThread.StartAsync(process).ConfigureAwait(false);
@@ -35,7 +45,11 @@ internal static partial class AnvilLauncher
         {
             var processId = process.Id;
             records.Add(processId, chain.Name, stateFile);
-            _ = exited.Task.ContinueWith(_ => records.Remove(processId), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            Volatile.Write(ref recorded, 1);
+            if (exited.Task.IsCompleted && Interlocked.Exchange(ref recorded, 0) == 1)
+            {
+                records.Remove(processId); // it exited before it was recorded
+            }
         }
 
         // Anvil logs every request to stdout (it only prints its port when not --quiet), so both

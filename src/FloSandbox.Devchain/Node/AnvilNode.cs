@@ -12,7 +12,7 @@ public sealed class AnvilNode : IAsyncDisposable
     private static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromSeconds(10);
     private readonly Process _process;
     private readonly OutputTail _output;
-    private readonly JsonRpcClient _probe;
+    private readonly DevchainRpcClient _probe;
     private readonly TaskCompletionSource _exited;
 
     internal AnvilNode(DevchainChain chain, Process process, Uri rpcUrl, string? stateFile, OutputTail output, TaskCompletionSource exited)
@@ -24,7 +24,7 @@ public sealed class AnvilNode : IAsyncDisposable
         _output = output;
         _exited = exited;
         ProcessId = process.Id;
-        _probe = new JsonRpcClient(rpcUrl, TimeSpan.FromSeconds(2));
+        _probe = new DevchainRpcClient(rpcUrl, TimeSpan.FromSeconds(2));
     }
 
     /// <summary>The chain this node serves.</summary>

@@ -1,14 +1,20 @@
 using System.Collections.Concurrent;
+using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
 
 namespace FloSandbox.Devchain.Rpc;
 
 /// <summary>
-/// Sends transactions from unlocked accounts and returns their mined receipts in as few round trips
-/// as the node allows: one <c>eth_sendTransactionSync</c> on Anvil, otherwise
-/// <c>eth_sendTransaction</c> plus receipt look-ups. Sends from the same account are serialized,
-/// because concurrent sends would be given the same nonce by the node. Reverts throw
-/// <see cref="TransactionRevertedException"/> with the reason recovered by replaying the call.
+/// Sends transactions from the node's unlocked accounts and returns their mined receipts in as few round
+/// trips as the node allows: one <c>eth_sendTransactionSync</c> on Anvil (EIP-7966: the receipt comes back
+/// with the send), otherwise <c>eth_sendTransaction</c> plus receipt look-ups. The node signs and assigns
+/// the nonce, which measured faster than signing here (see bench/devchain). Sends from the same account are
+/// serialized, because concurrent sends would be given the same nonce. A revert throws
+/// <see cref="TransactionRevertedException"/> (or <see cref="EffectAlreadyAppliedException"/>) with the
+/// reason recovered by replaying the call.
 /// </summary>
 public sealed class TransactionSender
 {
@@ -18,25 +24,31 @@ public sealed class TransactionSender
     private volatile bool _syncUnsupported;
 
     /// <summary>Creates a sender over <paramref name="rpc"/>.</summary>
-    public TransactionSender(JsonRpcClient rpc, TimeProvider? timeProvider = null)
+    public TransactionSender(DevchainRpcClient rpc, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         Rpc = rpc;
+        Web3 = new Web3(rpc);
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <summary>The client transactions go through.</summary>
-    public JsonRpcClient Rpc { get; }
+    public DevchainRpcClient Rpc { get; }
+
+    /// <summary>Nethereum's typed <c>eth_*</c> API over <see cref="Rpc"/>.</summary>
+    public IWeb3 Web3 { get; }
 
     /// <summary>Sends <paramref name="transaction"/> (its <c>From</c> is required) and returns the mined receipt.</summary>
     /// <param name="transaction">The transaction; set <c>Gas</c> to skip the node's estimation.</param>
     /// <param name="description">What the transaction does, for error messages (e.g. <c>FloToken.mint</c>).</param>
     /// <param name="cancellationToken">Cancels the wait; a transaction already sent stays sent.</param>
     /// <exception cref="TransactionRevertedException">The transaction was mined with status 0.</exception>
-    public async Task<TransactionReceipt> SendAsync(TransactionRequest transaction, string description, CancellationToken cancellationToken = default)
+    public async Task<TransactionReceipt> SendAsync(TransactionInput transaction, string description, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var from = transaction.From ?? throw new ArgumentException("A transaction needs a From account.", nameof(transaction));
+        var from = EvmAddress.TryParse(transaction.From, out var account)
+            ? account
+            : throw new ArgumentException("A transaction needs a From account.", nameof(transaction));
         var gate = _senderLocks.GetOrAdd(from, static _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         TransactionReceipt receipt;
@@ -49,22 +61,22 @@ public sealed class TransactionSender
             gate.Release();
         }
 
-        if (!receipt.Succeeded)
+        if (receipt.Status?.Value != 1)
         {
-            var (data, reason) = await ReplayRevertAsync(transaction, receipt, cancellationToken).ConfigureAwait(false);
-            throw new TransactionRevertedException(description, receipt, data, reason);
+            throw await RevertedAsync(transaction, receipt, description, cancellationToken).ConfigureAwait(false);
         }
 
         return receipt;
     }
 
-    private async Task<TransactionReceipt> SendAndWaitAsync(TransactionRequest transaction, CancellationToken cancellationToken)
+    private async Task<TransactionReceipt> SendAndWaitAsync(TransactionInput transaction, CancellationToken cancellationToken)
     {
         if (!_syncUnsupported)
         {
             try
             {
-                return await Rpc.SendTransactionSyncAsync(transaction, cancellationToken).ConfigureAwait(false);
+                return await Rpc.SendRequestAsync<TransactionReceipt>("eth_sendTransactionSync", null, transaction)
+                    .WaitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (JsonRpcException ex) when (IsMethodMissing(ex))
             {
@@ -72,7 +84,7 @@ public sealed class TransactionSender
             }
         }
 
-        var hash = await Rpc.SendTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var hash = await Rpc.SendRequestAsync<string>("eth_sendTransaction", null, transaction).WaitAsync(cancellationToken).ConfigureAwait(false);
         return await WaitForReceiptAsync(hash, cancellationToken).ConfigureAwait(false);
     }
 
@@ -84,7 +96,9 @@ public sealed class TransactionSender
         var delay = TimeSpan.FromMilliseconds(1);
         for (var attempt = 0; ; attempt++)
         {
-            if (await Rpc.GetTransactionReceiptAsync(hash, cancellationToken).ConfigureAwait(false) is { } receipt)
+            var receipt = await Rpc.SendRequestAsync<TransactionReceipt?>("eth_getTransactionReceipt", null, hash)
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (receipt is not null)
             {
                 return receipt;
             }
@@ -105,18 +119,26 @@ public sealed class TransactionSender
         }
     }
 
-    private async Task<(byte[]? Data, string? Reason)> ReplayRevertAsync(TransactionRequest transaction, TransactionReceipt receipt, CancellationToken cancellationToken)
+    /// <summary>The revert's reason comes from replaying the call on the state the transaction ran on.</summary>
+    private async Task<TransactionRevertedException> RevertedAsync(
+        TransactionInput transaction, TransactionReceipt receipt, string description, CancellationToken cancellationToken)
     {
+        byte[]? data = null;
+        string? reason = null;
         try
         {
-            var parentBlock = BlockTag.Number(receipt.BlockNumber == 0 ? 0 : receipt.BlockNumber - 1);
-            await Rpc.EthCallAsync(transaction with { Nonce = null }, parentBlock, cancellationToken).ConfigureAwait(false);
-            return (null, null);
+            var block = receipt.BlockNumber.Value.IsZero ? receipt.BlockNumber : new HexBigInteger(receipt.BlockNumber.Value - 1);
+            var call = new CallInput(transaction.Data, transaction.To, transaction.Value) { From = transaction.From, Gas = transaction.Gas };
+            await Rpc.SendRequestAsync<string>("eth_call", null, call, block).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (JsonRpcException ex)
         {
-            return (ex.RevertData, ex.RevertReason ?? ex.RpcMessage);
+            (data, reason) = (ex.RevertData, ex.RevertReason ?? ex.RpcMessage);
         }
+
+        return RevertReasons.IsEffectAlreadyApplied(data) is { } effect
+            ? new EffectAlreadyAppliedException(description, receipt, data, reason, effect)
+            : new TransactionRevertedException(description, receipt, data, reason);
     }
 
     private static bool IsMethodMissing(JsonRpcException ex) =>

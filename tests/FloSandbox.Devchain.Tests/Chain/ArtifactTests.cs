@@ -1,6 +1,9 @@
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
+using System.Reflection;
 using FloSandbox.Devchain.Tests.Infrastructure;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
 
 namespace FloSandbox.Devchain.Tests.Chain;
 
@@ -27,28 +30,28 @@ public sealed class ArtifactTests
 
         var embedded = ContractArtifact.Load(contract);
 
-        Assert.Equal(Hex.Encode(onDisk.Bytecode), Hex.Encode(embedded.Bytecode));
-        Assert.Equal(Hex.Encode(onDisk.DeployedBytecode), Hex.Encode(embedded.DeployedBytecode));
-        Assert.DoesNotContain("AbiProbe", ContractArtifact.EmbeddedContractNames);
+        Assert.Equal(onDisk.Bytecode.ToArray(), embedded.Bytecode.ToArray());
+        Assert.Equal(onDisk.DeployedBytecode.ToArray(), embedded.DeployedBytecode.ToArray());
     }
 
     [Fact]
-    public void The_Bindings_Call_Functions_And_Events_That_Exist_In_The_Abis()
+    public void Every_Function_Event_And_Error_The_Bindings_Encode_Exists_In_An_Abi()
     {
-        var token = ContractArtifact.Load("FloToken");
-        var factory = ContractArtifact.Load("FloTokenFactory");
-        var stablecoin = ContractArtifact.Load("MockStablecoin");
+        var artifacts = ContractArtifact.EmbeddedContractNames.Select(ContractArtifact.Load).ToArray();
+        var dtos = typeof(ContractArtifact).Assembly.GetTypes().Where(t => !t.IsAbstract).ToArray();
 
-        string[] erc20 = ["balanceOf(address)", "totalSupply()", "decimals()", "name()", "symbol()", "allowance(address,address)",
-            "transfer(address,uint256)", "approve(address,uint256)", "transferFrom(address,address,uint256)", "mint(address,uint256)", "burn(address,uint256)"];
-        Assert.All(erc20, signature => Assert.Contains(signature, token.FunctionSignatures()));
-        Assert.All(erc20, signature => Assert.Contains(signature, stablecoin.FunctionSignatures()));
-        Assert.All(["deploy(string,string)", "predict(string)", "tokenOf(string)", "owner()",
-            "mint(string,string,address,uint256,address,address,uint256)", "burn(string,address,uint256,address,address,uint256)"],
-            s => Assert.Contains(s, factory.FunctionSignatures()));
-        Assert.Contains("TokenNotDeployed(string)", factory.ErrorSignatures());
-        Assert.Contains(DevchainEvents.Transfer.Signature, token.EventSignatures());
-        Assert.Contains(DevchainEvents.Approval.Signature, stablecoin.EventSignatures());
-        Assert.Contains(DevchainEvents.TokenDeployed.Signature, factory.EventSignatures());
+        var functions = dtos.Where(t => t.GetCustomAttribute<FunctionAttribute>() is not null).Select(t => ABITypedRegistry.GetFunctionABI(t).Signature).ToArray();
+        var events = dtos.Where(t => t.GetCustomAttribute<EventAttribute>() is not null).Select(t => ABITypedRegistry.GetEvent(t).Signature).ToArray();
+        var errors = dtos.Where(t => t.GetCustomAttribute<ErrorAttribute>() is not null).Select(t => ABITypedRegistry.GetError(t).Signature).ToArray();
+
+        Assert.Contains("mint(bytes32,string,string,address,uint256,address,address,uint256)", functions);
+        Assert.Contains("balancesOf(address[],address[])", functions);
+        Assert.Equal(20, functions.Length);
+        Assert.All(functions, f => Assert.Contains(artifacts, a => a.FunctionSignatures().Contains(f)));
+        Assert.Equal(["Approval(address,address,uint256)", "EffectApplied(bytes32)", "TokenDeployed(bytes32,address,string,string)", "Transfer(address,address,uint256)"],
+            events.Order());
+        Assert.All(events, e => Assert.Contains(artifacts, a => a.EventSignatures().Contains(e)));
+        Assert.Equal(["EffectAlreadyApplied(bytes32)"], errors);
+        Assert.Contains(errors[0], ContractArtifact.Load("FloTokenFactory").ErrorSignatures());
     }
 }

@@ -16,7 +16,7 @@ public sealed class BalanceReaderTests(DevchainFixture fixture)
             .Select(_ => SettlementAddress.ForApiKey("sk_test_" + Guid.NewGuid().ToString("N"))).ToArray();
         await fixture.Base.Token(token).MintAsync(owners[3], 42);
         await fixture.Base.Usdt.MintAsync(owners[^1], 7);
-        var nonce = await fixture.Base.Rpc.GetTransactionCountAsync(DevchainAccounts.Operator);
+        var nonce = await fixture.Base.Rpc.GetNonceAsync(DevchainAccounts.Operator);
         var holdings = owners.Select((owner, i) => (i % 2 == 0 ? fixture.Base.Usdt.Address : token, owner)).ToList();
 
         var balances = await BalanceReader.BalancesOfAsync(fixture.Base.Rpc, holdings);
@@ -24,6 +24,6 @@ public sealed class BalanceReaderTests(DevchainFixture fixture)
         var expected = owners.Select((_, i) => i == 3 ? new BigInteger(42) : i == owners.Length - 1 ? new BigInteger(7) : BigInteger.Zero);
         Assert.Equal(expected, balances);
         Assert.Empty(await fixture.Base.Rpc.GetCodeAsync(BalanceReader.Address));
-        Assert.Equal(nonce, await fixture.Base.Rpc.GetTransactionCountAsync(DevchainAccounts.Operator));
+        Assert.Equal(nonce, await fixture.Base.Rpc.GetNonceAsync(DevchainAccounts.Operator));
     }
 }

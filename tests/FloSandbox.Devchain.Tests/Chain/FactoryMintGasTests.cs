@@ -18,8 +18,8 @@ public sealed class FactoryMintGasTests(DevchainFixture fixture, ITestOutputHelp
         var ticker = DevchainFixture.UniqueTicker();
         var newHolder = () => SettlementAddress.ForApiKey("sk_test_" + Guid.NewGuid().ToString("N"));
 
-        var deploying = await network.Factory.MintAsync(ticker, "Gas Corp", newHolder(), 1_000_000, network.Usdc.Address, payer, 10_000_000);
-        var plain = await network.Factory.MintAsync(ticker, "Gas Corp", newHolder(), 1_000_000, network.Usdc.Address, payer, 10_000_000);
+        var deploying = await network.Factory.MintAsync(EffectId.NewRandom(), ticker, "Gas Corp", newHolder(), 1_000_000, network.Usdc.Address, payer, 10_000_000);
+        var plain = await network.Factory.MintAsync(EffectId.NewRandom(), ticker, "Gas Corp", newHolder(), 1_000_000, network.Usdc.Address, payer, 10_000_000);
         var standaloneDeploy = await network.Factory.DeployAsync(DevchainFixture.UniqueTicker(), "Gas Corp");
         var runtimeSize = (ulong)(await network.Rpc.GetCodeAsync(deploying.Token)).Length;
 

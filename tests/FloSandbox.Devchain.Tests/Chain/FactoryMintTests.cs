@@ -2,6 +2,8 @@ using System.Numerics;
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Tests.Infrastructure;
+using Nethereum.Util;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace FloSandbox.Devchain.Tests.Chain;
 
@@ -27,20 +29,23 @@ public sealed class FactoryMintTests(DevchainFixture fixture)
         var predicted = FloTokenFactoryContract.PredictTokenAddress(fixture.Cluster.FactoryAddress, ticker);
         var (holder, payer) = (NewHolder(), await FundedPayerAsync(TokenUnits.ToUnits(100m)));
 
-        var mint = await Base.Factory.MintAsync(ticker, "Fresh Corp", holder, TokenUnits.ToUnits(3m), Base.Usdc.Address, payer, TokenUnits.ToUnits(30.25m));
+        var effect = EffectId.NewRandom();
+
+        var mint = await Base.Factory.MintAsync(effect, ticker, "Fresh Corp", holder, TokenUnits.ToUnits(3m), Base.Usdc.Address, payer, TokenUnits.ToUnits(30.25m));
 
         Assert.True(mint.Deployed);
         Assert.Equal(predicted, mint.Token);
         Assert.Equal(predicted, await Base.Factory.TokenOfAsync(ticker));
-        Assert.True(mint.Receipt.Succeeded);
-        Assert.Equal(3, mint.Receipt.Logs.Count);
+        Assert.True(mint.Receipt.Succeeded());
+        Assert.Equal(4, mint.Receipt.Logs.Length);
         Assert.All(mint.Receipt.Logs, log => Assert.Equal(mint.TransactionHash, log.TransactionHash));
-        var deployed = DevchainEvents.TryDecodeTokenDeployed(mint.Receipt.Logs[0]);
+        Assert.Equal(effect, DevchainEvents.TryDecodeEffectApplied(mint.Receipt.Logs[0]));
+        var deployed = DevchainEvents.TryDecodeTokenDeployed(mint.Receipt.Logs[1]);
         Assert.NotNull(deployed);
         Assert.Equal((Base.Factory.Address, predicted, ticker, "Fresh Corp"), (deployed.Factory, deployed.Token, deployed.Ticker, deployed.Name));
-        Assert.Equal(Hex.Encode(Keccak256.Hash(ticker)), Hex.Encode(deployed.Salt));
-        Assert.Equal(new TransferEvent(predicted, EvmAddress.Zero, holder, 3_000_000, mint.TransactionHash), DevchainEvents.TryDecodeTransfer(mint.Receipt.Logs[1]));
-        Assert.Equal(new TransferEvent(Base.Usdc.Address, payer, EvmAddress.Zero, 30_250_000, mint.TransactionHash), DevchainEvents.TryDecodeTransfer(mint.Receipt.Logs[2]));
+        Assert.Equal(Sha3Keccack.Current.CalculateHashAsBytes(ticker), deployed.Salt);
+        Assert.Equal(new TransferEvent(predicted, EvmAddress.Zero, holder, 3_000_000, mint.TransactionHash), DevchainEvents.TryDecodeTransfer(mint.Receipt.Logs[2]));
+        Assert.Equal(new TransferEvent(Base.Usdc.Address, payer, EvmAddress.Zero, 30_250_000, mint.TransactionHash), DevchainEvents.TryDecodeTransfer(mint.Receipt.Logs[3]));
 
         var token = Base.Token(predicted);
         Assert.Equal(TokenUnits.ToUnits(3m), await token.BalanceOfAsync(holder));
@@ -54,17 +59,17 @@ public sealed class FactoryMintTests(DevchainFixture fixture)
         var ticker = DevchainFixture.UniqueTicker();
         var payer = await FundedPayerAsync(TokenUnits.ToUnits(100m));
 
-        var first = await Base.Factory.MintAsync(ticker, "Twice Inc.", NewHolder(), 1_000_000, Base.Usdc.Address, payer, 10_000_000);
+        var first = await Base.Factory.MintAsync(EffectId.NewRandom(), ticker, "Twice Inc.", NewHolder(), 1_000_000, Base.Usdc.Address, payer, 10_000_000);
         var holder = NewHolder();
-        var second = await Base.Factory.MintAsync(ticker, "ignored", holder, 2_000_000, Base.Usdc.Address, payer, 20_000_000);
+        var second = await Base.Factory.MintAsync(EffectId.NewRandom(), ticker, "ignored", holder, 2_000_000, Base.Usdc.Address, payer, 20_000_000);
 
         Assert.True(first.Deployed);
         Assert.False(second.Deployed);
         Assert.Equal(first.Token, second.Token);
         Assert.Equal(0UL, second.DeployGasPremium);
         Assert.True(second.GasUsed < first.GasUsed, $"second {second.GasUsed} vs first {first.GasUsed}");
-        Assert.Equal(2, second.Receipt.Logs.Count);
-        Assert.Null(DevchainEvents.TryDecodeTokenDeployed(second.Receipt.Logs[0]));
+        Assert.Equal(3, second.Receipt.Logs.Length);
+        Assert.Null(DevchainEvents.TryDecodeTokenDeployed(second.Receipt.Logs[1]));
         Assert.Equal(new BigInteger(2_000_000), await Base.Token(second.Token).BalanceOfAsync(holder));
         Assert.Equal(new BigInteger(3_000_000), await Base.Token(second.Token).TotalSupplyAsync());
         Assert.Equal("Twice Inc.", await Base.Token(second.Token).NameAsync());
@@ -79,9 +84,9 @@ public sealed class FactoryMintTests(DevchainFixture fixture)
         var (holder, payer) = (NewHolder(), await FundedPayerAsync(5_000_000));
 
         var error = await Assert.ThrowsAsync<TransactionRevertedException>(
-            () => Base.Factory.MintAsync(ticker, "Broke Corp", holder, 1_000_000, Base.Usdt.Address, payer, 1));
+            () => Base.Factory.MintAsync(EffectId.NewRandom(), ticker, "Broke Corp", holder, 1_000_000, Base.Usdt.Address, payer, 1));
 
-        Assert.False(error.Receipt.Succeeded);
+        Assert.False(error.Receipt.Succeeded());
         Assert.Empty(error.Receipt.Logs);
         Assert.Equal($"InsufficientBalance({payer}, 0, 1)", error.RevertReason); // the payer holds USDC, not USDT
         Assert.Null(await Base.Factory.TokenOfAsync(ticker));
@@ -96,7 +101,7 @@ public sealed class FactoryMintTests(DevchainFixture fixture)
         var (holder, payer) = (NewHolder(), await FundedPayerAsync(5_000_000));
 
         var error = await Assert.ThrowsAsync<TransactionRevertedException>(
-            () => Base.Factory.MintAsync(ticker, "", holder, 1_000_000, Base.Usdc.Address, payer, 5_000_001));
+            () => Base.Factory.MintAsync(EffectId.NewRandom(), ticker, "", holder, 1_000_000, Base.Usdc.Address, payer, 5_000_001));
 
         Assert.Equal($"InsufficientBalance({payer}, 5000000, 5000001)", error.RevertReason);
         Assert.Equal(BigInteger.Zero, await Base.Token(address).TotalSupplyAsync());
@@ -108,10 +113,10 @@ public sealed class FactoryMintTests(DevchainFixture fixture)
     {
         var holder = NewHolder();
 
-        var mint = await Base.Factory.MintAsync(DevchainFixture.UniqueTicker(), "Free Corp", holder, 7, EvmAddress.Zero, EvmAddress.Zero, 0);
+        var mint = await Base.Factory.MintAsync(EffectId.NewRandom(), DevchainFixture.UniqueTicker(), "Free Corp", holder, 7, EvmAddress.Zero, EvmAddress.Zero, 0);
 
         Assert.True(mint.Deployed);
-        Assert.Equal(2, mint.Receipt.Logs.Count);
+        Assert.Equal(3, mint.Receipt.Logs.Length);
         Assert.Equal(new BigInteger(7), await Base.Token(mint.Token).BalanceOfAsync(holder));
     }
 
@@ -123,8 +128,8 @@ public sealed class FactoryMintTests(DevchainFixture fixture)
         var holder = NewHolder();
         var fresh = DevchainFixture.UniqueTicker();
 
-        var mint = await Assert.ThrowsAsync<TransactionRevertedException>(() => strangersFactory.MintAsync(fresh, "Nope", holder, 1, Base.Usdc.Address, holder, 0));
-        var burn = await Assert.ThrowsAsync<TransactionRevertedException>(() => strangersFactory.BurnAsync(ticker, holder, 0, Base.Usdc.Address, holder, 1));
+        var mint = await Assert.ThrowsAsync<TransactionRevertedException>(() => strangersFactory.MintAsync(EffectId.NewRandom(), fresh, "Nope", holder, 1, Base.Usdc.Address, holder, 0));
+        var burn = await Assert.ThrowsAsync<TransactionRevertedException>(() => strangersFactory.BurnAsync(EffectId.NewRandom(), ticker, holder, 0, Base.Usdc.Address, holder, 1));
 
         Assert.Equal($"NotOwner({DevchainFixture.Stranger})", mint.RevertReason);
         Assert.Equal($"NotOwner({DevchainFixture.Stranger})", burn.RevertReason);
@@ -138,16 +143,16 @@ public sealed class FactoryMintTests(DevchainFixture fixture)
     {
         var ticker = DevchainFixture.UniqueTicker();
         var holder = NewHolder();
-        var minted = await Base.Factory.MintAsync(ticker, "Redeem Corp", holder, TokenUnits.ToUnits(10m), EvmAddress.Zero, EvmAddress.Zero, 0);
+        var minted = await Base.Factory.MintAsync(EffectId.NewRandom(), ticker, "Redeem Corp", holder, TokenUnits.ToUnits(10m), EvmAddress.Zero, EvmAddress.Zero, 0);
         var usdtSupply = await Base.Usdt.TotalSupplyAsync();
 
-        var burn = await Base.Factory.BurnAsync(ticker, holder, TokenUnits.ToUnits(4m), Base.Usdt.Address, holder, TokenUnits.ToUnits(401.5m));
+        var burn = await Base.Factory.BurnAsync(EffectId.NewRandom(), ticker, holder, TokenUnits.ToUnits(4m), Base.Usdt.Address, holder, TokenUnits.ToUnits(401.5m));
 
         Assert.Equal(minted.Token, burn.Token);
-        Assert.True(burn.Receipt.Succeeded);
+        Assert.True(burn.Receipt.Succeeded());
         Assert.Equal(
             [new TransferEvent(minted.Token, holder, EvmAddress.Zero, 4_000_000, burn.TransactionHash), new TransferEvent(Base.Usdt.Address, EvmAddress.Zero, holder, 401_500_000, burn.TransactionHash)],
-            burn.Receipt.Logs.Select(DevchainEvents.TryDecodeTransfer));
+            burn.Receipt.Logs.Skip(1).Select(DevchainEvents.TryDecodeTransfer));
         Assert.Equal(TokenUnits.ToUnits(6m), await Base.Token(minted.Token).BalanceOfAsync(holder));
         Assert.Equal(TokenUnits.ToUnits(6m), await Base.Token(minted.Token).TotalSupplyAsync());
         Assert.Equal(TokenUnits.ToUnits(401.5m), await Base.Usdt.BalanceOfAsync(holder));
@@ -159,9 +164,9 @@ public sealed class FactoryMintTests(DevchainFixture fixture)
     {
         var ticker = DevchainFixture.UniqueTicker();
         var holder = NewHolder();
-        var minted = await Base.Factory.MintAsync(ticker, "Short Corp", holder, 10, EvmAddress.Zero, EvmAddress.Zero, 0);
+        var minted = await Base.Factory.MintAsync(EffectId.NewRandom(), ticker, "Short Corp", holder, 10, EvmAddress.Zero, EvmAddress.Zero, 0);
 
-        var error = await Assert.ThrowsAsync<TransactionRevertedException>(() => Base.Factory.BurnAsync(ticker, holder, 11, Base.Usdc.Address, holder, 1_000));
+        var error = await Assert.ThrowsAsync<TransactionRevertedException>(() => Base.Factory.BurnAsync(EffectId.NewRandom(), ticker, holder, 11, Base.Usdc.Address, holder, 1_000));
 
         Assert.Equal($"InsufficientBalance({holder}, 10, 11)", error.RevertReason);
         Assert.Equal(new BigInteger(10), await Base.Token(minted.Token).BalanceOfAsync(holder));
@@ -174,7 +179,7 @@ public sealed class FactoryMintTests(DevchainFixture fixture)
         var ticker = DevchainFixture.UniqueTicker();
         var holder = NewHolder();
 
-        var error = await Assert.ThrowsAsync<TransactionRevertedException>(() => Base.Factory.BurnAsync(ticker, holder, 0, Base.Usdc.Address, holder, 1));
+        var error = await Assert.ThrowsAsync<TransactionRevertedException>(() => Base.Factory.BurnAsync(EffectId.NewRandom(), ticker, holder, 0, Base.Usdc.Address, holder, 1));
 
         Assert.Equal($"TokenNotDeployed(\"{ticker}\")", error.RevertReason);
         Assert.Equal(BigInteger.Zero, await Base.Usdc.BalanceOfAsync(holder));
@@ -184,7 +189,7 @@ public sealed class FactoryMintTests(DevchainFixture fixture)
     public async Task Minting_An_Empty_Ticker_Is_Refused()
     {
         var error = await Assert.ThrowsAsync<TransactionRevertedException>(
-            () => Base.Factory.MintAsync("", "Nameless", NewHolder(), 1, EvmAddress.Zero, EvmAddress.Zero, 0));
+            () => Base.Factory.MintAsync(EffectId.NewRandom(), "", "Nameless", NewHolder(), 1, EvmAddress.Zero, EvmAddress.Zero, 0));
 
         Assert.Equal("EmptyTicker()", error.RevertReason);
     }

@@ -1,5 +1,6 @@
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Tests.Infrastructure;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace FloSandbox.Devchain.Tests.Chain;
 
@@ -49,7 +50,7 @@ public sealed class FactoryTests(DevchainFixture fixture)
             Assert.Equal(offline, predicted);
             Assert.Equal(offline, deployment.Token);
             Assert.Equal(offline, await network.Factory.TokenOfAsync(ticker));
-            Assert.True(deployment.Receipt.Succeeded);
+            Assert.True(deployment.Receipt.Succeeded());
             Assert.True(deployment.GasUsed > 21_000);
             Assert.StartsWith("0x", deployment.TransactionHash);
             var token = network.Token(deployment.Token);
@@ -66,7 +67,7 @@ public sealed class FactoryTests(DevchainFixture fixture)
 
         var error = await Assert.ThrowsAsync<TransactionRevertedException>(() => fixture.Base.Factory.DeployAsync(ticker, "Again"));
 
-        Assert.False(error.Receipt.Succeeded);
+        Assert.False(error.Receipt.Succeeded());
         Assert.Equal($"TokenAlreadyDeployed(\"{ticker}\", {token})", error.RevertReason);
         Assert.Equal(token, await fixture.Base.Factory.TokenOfAsync(ticker));
     }

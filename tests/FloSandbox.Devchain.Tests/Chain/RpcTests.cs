@@ -1,12 +1,16 @@
 using System.Numerics;
-using FloSandbox.Devchain.Abi;
 using FloSandbox.Devchain.Contracts;
+using FloSandbox.Devchain.Contracts.Abi;
 using FloSandbox.Devchain.Encoding;
-using FloSandbox.Devchain.Rpc;
 using FloSandbox.Devchain.Tests.Infrastructure;
+using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace FloSandbox.Devchain.Tests.Chain;
 
+/// <summary>Nethereum's client against the devchains, and the devchain exceptions it reports through.</summary>
 [Collection(DevchainCollection.Name)]
 public sealed class RpcTests(DevchainFixture fixture)
 {
@@ -17,19 +21,20 @@ public sealed class RpcTests(DevchainFixture fixture)
         Assert.Equal(8453UL, await fixture.Cluster["base"].Rpc.GetChainIdAsync());
         Assert.Equal(42161UL, await fixture.Cluster["arbitrum"].Rpc.GetChainIdAsync());
         Assert.Equal(1UL, await fixture.Cluster["ethereum"].Rpc.GetChainIdAsync());
+        Assert.Equal(new BigInteger(8453), (await fixture.Base.Web3.Eth.ChainId.SendRequestAsync()).Value);
         Assert.True(await fixture.Cluster.IsHealthyAsync());
     }
 
     [Fact]
     public async Task Account_Reads_Return_Balance_Nonce_And_Code()
     {
-        var rpc = fixture.Base.Rpc;
+        var eth = fixture.Base.Web3.Eth;
 
-        Assert.True(await rpc.GetBalanceAsync(DevchainAccounts.Operator) > BigInteger.Pow(10, 21));
-        Assert.True(await rpc.GetTransactionCountAsync(DevchainAccounts.Operator) >= 3);
-        Assert.NotEmpty(await rpc.GetCodeAsync(DevchainAccounts.Usdc));
-        Assert.Empty(await rpc.GetCodeAsync(DevchainAccounts.Unlocked[5]));
-        Assert.True(await rpc.GetBlockNumberAsync() >= 3);
+        Assert.True((await eth.GetBalance.SendRequestAsync(DevchainAccounts.Operator.ToLowerHex())).Value > BigInteger.Pow(10, 21));
+        Assert.True(await fixture.Base.Rpc.GetNonceAsync(DevchainAccounts.Operator) >= 3);
+        Assert.NotEmpty(await fixture.Base.Rpc.GetCodeAsync(DevchainAccounts.Usdc));
+        Assert.Empty(await fixture.Base.Rpc.GetCodeAsync(DevchainAccounts.Unlocked[5]));
+        Assert.True((await eth.Blocks.GetBlockNumber.SendRequestAsync()).Value >= 3);
     }
 
     [Fact]
@@ -37,73 +42,65 @@ public sealed class RpcTests(DevchainFixture fixture)
     {
         var holder = SettlementAddress.ForApiKey("sk_test_" + Guid.NewGuid().ToString("N"));
         var mint = await fixture.Base.Usdc.MintAsync(holder, 123);
+        var block = new BlockParameter(mint.BlockNumber);
 
-        var receipt = await fixture.Base.Rpc.GetTransactionReceiptAsync(mint.TransactionHash);
-        var logs = await fixture.Base.Rpc.GetLogsAsync(new LogFilter(
-            [DevchainAccounts.Usdc],
-            [DevchainEvents.Transfer.Topic0, null, "0x" + new string('0', 24) + holder.ToLowerHex()[2..]],
-            BlockTag.Number(mint.BlockNumber),
-            BlockTag.Number(mint.BlockNumber)));
+        var receipt = await fixture.Base.Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(mint.TransactionHash);
+        var logs = await fixture.Base.Web3.Eth.Filters.GetLogs.SendRequestAsync(new NewFilterInput
+        {
+            Address = [DevchainAccounts.Usdc.ToLowerHex()],
+            Topics = [DevchainEvents.Transfer.Topic0, null!, "0x" + new string('0', 24) + holder.ToLowerHex()[2..]],
+            FromBlock = block,
+            ToBlock = block,
+        });
 
-        Assert.Equal(mint, receipt! with { Logs = mint.Logs });
+        Assert.Equal((mint.TransactionHash, mint.BlockNumber.Value, mint.GasUsed.Value), (receipt.TransactionHash, receipt.BlockNumber.Value, receipt.GasUsed.Value));
         Assert.Equal(DevchainEvents.TryDecodeTransfer(mint.Logs[0]), DevchainEvents.TryDecodeTransfer(receipt.Logs[0]));
         var transfer = DevchainEvents.TryDecodeTransfer(Assert.Single(logs));
-        Assert.Equal(new BigInteger(123), transfer!.Value);
-        Assert.Null(await fixture.Base.Rpc.GetTransactionReceiptAsync("0x" + new string('0', 64)));
+        Assert.Equal(new TransferEvent(DevchainAccounts.Usdc, EvmAddress.Zero, holder, 123, mint.TransactionHash), transfer);
+        Assert.Null(await fixture.Base.Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync("0x" + new string('0', 64)));
     }
 
     [Fact]
     public async Task A_Reverting_Call_Surfaces_As_A_Typed_Exception_With_The_Reason()
     {
-        var call = new TransactionRequest(
-            From: DevchainFixture.Stranger,
-            To: DevchainAccounts.Usdc,
-            Data: new AbiFunction("mint(address,uint256)").EncodeCall(DevchainFixture.Stranger, 1));
+        var data = new SupplyMintFunction { To = DevchainFixture.Stranger.ToLowerHex(), Amount = 1 }.GetCallData().ToHex(true);
+        var call = new CallInput(data, DevchainAccounts.Usdc.ToLowerHex()) { From = DevchainFixture.Stranger.ToLowerHex() };
 
-        var error = await Assert.ThrowsAsync<JsonRpcException>(() => fixture.Base.Rpc.EthCallAsync(call));
+        var error = await Assert.ThrowsAsync<JsonRpcException>(() => fixture.Base.Web3.Eth.Transactions.Call.SendRequestAsync(call));
 
         Assert.True(error.IsRevert);
         Assert.Equal(3, error.Code);
+        Assert.Equal("eth_call", error.Method);
         Assert.Equal($"NotOperator({DevchainFixture.Stranger})", error.RevertReason);
-        Assert.Equal(new AbiFunction("NotOperator(address)").Selector.ToArray(), error.RevertData![..4]);
+        Assert.Equal("0x" + ABITypedRegistry.GetError<NotOperatorError>().Sha3Signature, error.RevertData![..4].ToHex(true));
     }
 
     [Fact]
-    public async Task A_Batch_Returns_Results_And_Errors_In_Request_Order()
+    public async Task An_Unknown_Method_Is_A_JsonRpcException_With_The_Nodes_Code()
     {
-        var results = await fixture.Base.Rpc.BatchAsync(
-        [
-            new JsonRpcRequest("eth_chainId"),
-            new JsonRpcRequest("no_such_method"),
-            new JsonRpcRequest("eth_getTransactionCount", [DevchainAccounts.Operator, BlockTag.Latest]),
-        ]);
+        var error = await Assert.ThrowsAsync<JsonRpcException>(() => fixture.Base.Rpc.SendRequestAsync<string>("no_such_method"));
 
-        Assert.Equal("0x2105", results[0].GetResult().GetString());
-        Assert.Equal(-32601, Assert.Throws<JsonRpcException>(() => results[1].GetResult()).Code);
-        Assert.StartsWith("0x", results[2].GetResult().GetString());
-    }
-
-    [Fact]
-    public async Task Generic_Calls_And_Raw_Forwarding_Reach_The_Node()
-    {
-        var chainId = await fixture.Base.Rpc.CallAsync<string>("eth_chainId");
-        var raw = await fixture.Base.Rpc.SendRawAsync("""{"jsonrpc":"2.0","id":7,"method":"eth_chainId","params":[]}"""u8.ToArray());
-
-        Assert.Equal("0x2105", chainId);
-        Assert.Equal("""{"jsonrpc":"2.0","id":7,"result":"0x2105"}""", System.Text.Encoding.UTF8.GetString(raw));
-        var error = await Assert.ThrowsAsync<JsonRpcException>(() => fixture.Base.Rpc.CallAsync("no_such_method"));
         Assert.Equal(-32601, error.Code);
+        Assert.Equal("no_such_method", error.Method);
+        Assert.False(error.IsRevert);
     }
 
     [Fact]
     public async Task Create_Addresses_Follow_The_Sender_Nonce_Including_Long_Rlp_Nonces()
     {
         var deployer = DevchainAccounts.Unlocked[8];
-        await fixture.Base.Rpc.CallAsync("anvil_setNonce", [deployer, "0x1f4"]);
+        await fixture.Base.Rpc.SendRequestAsync<object>("anvil_setNonce", null, deployer.ToLowerHex(), new HexBigInteger(500));
         var initCode = ContractArtifact.Load("MockStablecoin").DeploymentData("Probe", "PRB", EvmAddress.Zero);
 
         var contract = await DevchainFixture.DeployFromAsync(fixture.Base.Sender, deployer, initCode);
 
         Assert.Equal(ContractAddress.ForCreate(deployer, 500), contract);
+    }
+
+    [Nethereum.ABI.FunctionEncoding.Attributes.Error("NotOperator")]
+    private sealed class NotOperatorError
+    {
+        [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("address", "caller", 1)]
+        public string Caller { get; set; } = null!;
     }
 }

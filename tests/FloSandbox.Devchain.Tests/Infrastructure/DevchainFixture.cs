@@ -43,8 +43,8 @@ public sealed class DevchainFixture : IAsyncLifetime
 
     public static async Task<EvmAddress> DeployFromAsync(TransactionSender sender, EvmAddress from, byte[] initCode)
     {
-        var receipt = await sender.SendAsync(new TransactionRequest(From: from, Data: initCode, Gas: 6_000_000), "test deployment");
-        return receipt.ContractAddress!.Value;
+        var receipt = await sender.SendAsync(from, null, initCode);
+        return EvmAddress.Parse(receipt.ContractAddress);
     }
 }
 

@@ -35,6 +35,27 @@ public sealed class LeftoverNodeTests
     }
 
     [Fact]
+    public async Task Once_Stopped_The_Nodes_Are_No_Longer_Recorded_And_The_State_Directory_Can_Be_Deleted()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        for (var run = 0; run < 5; run++)
+        {
+            var stateDirectory = TestPaths.NewTempDirectory();
+            var processes = new AnvilProcessManager(new DevchainOptions { StateDirectory = stateDirectory });
+            await Task.WhenAll(DevchainChain.All.Select(chain => processes.StartAsync(chain)));
+
+            await processes.DisposeAsync();
+
+            Assert.Empty(await File.ReadAllLinesAsync(Path.Combine(stateDirectory, NodeRecords.FileName)));
+            Directory.Delete(stateDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_Record_Whose_Process_Id_Now_Belongs_To_Another_Process_Is_Left_Alone()
     {
         if (!OperatingSystem.IsLinux())

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 using FloSandbox.Devchain.Contracts;
+using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Node;
 using FloSandbox.Devchain.Rpc;
 using FloSandbox.Devchain.Tests.Infrastructure;
@@ -23,7 +24,7 @@ public sealed class NodeLifecycleTests
             var deployment = await first["base"].Factory.DeployAsync(ticker, "Persisted Inc.");
             await first["base"].Token(deployment.Token).MintAsync(holder, 1_000_000);
             await first["ethereum"].Usdc.MintAsync(holder, 42);
-            nonceBefore = await first["base"].Rpc.GetTransactionCountAsync(DevchainAccounts.Operator);
+            nonceBefore = await first["base"].Rpc.GetNonceAsync(DevchainAccounts.Operator);
         }
 
         Assert.All(["base", "arbitrum", "ethereum"], chain => Assert.True(File.Exists(Path.Combine(options.StateDirectory, chain + ".json"))));
@@ -35,7 +36,43 @@ public sealed class NodeLifecycleTests
         Assert.NotNull(token);
         Assert.Equal(new BigInteger(1_000_000), await second["base"].Token(token.Value).BalanceOfAsync(holder));
         Assert.Equal(new BigInteger(42), await second["ethereum"].Usdc.BalanceOfAsync(holder));
-        Assert.Equal(nonceBefore, await second["base"].Rpc.GetTransactionCountAsync(DevchainAccounts.Operator));
+        Assert.Equal(nonceBefore, await second["base"].Rpc.GetNonceAsync(DevchainAccounts.Operator));
+    }
+
+    [Fact]
+    public async Task Applied_Effects_And_Their_Logs_Survive_A_Clean_Restart_And_A_Kill_Loses_Both_Together()
+    {
+        // A long state interval: only a clean stop writes the state file.
+        var options = new DevchainOptions { StateDirectory = TestPaths.NewTempDirectory(), StateInterval = TimeSpan.FromMinutes(10) };
+        var (kept, lost) = (EffectId.For("mint_kept", "mint"), EffectId.For("mint_lost", "mint"));
+        var holder = SettlementAddress.ForApiKey("sk_test_effects");
+        TokenMint mint;
+        await using (var first = await DevchainCluster.StartAsync(options))
+        {
+            mint = await first["base"].Factory.MintAsync(kept, "KEEP", "Kept Inc.", holder, 5, EvmAddress.Zero, EvmAddress.Zero, 0);
+            for (var i = 0; i < 100; i++)
+            {
+                await first["base"].Usdc.MintAsync(holder, 1); // more blocks than the node keeps states of (Devchain:KeptStates)
+            }
+        }
+
+        await using (var second = await DevchainCluster.StartAsync(options))
+        {
+            var found = await second["base"].Factory.FindAppliedAsync(kept);
+            Assert.NotNull(found);
+            Assert.Equal((mint.TransactionHash, mint.Token, true), (found.TransactionHash, second["base"].Factory.ReadMint("KEEP", found).Token, second["base"].Factory.ReadMint("KEEP", found).Deployed));
+            Assert.Equal([true, false], await second["base"].Factory.DoneAsync([kept, lost]));
+
+            await second["base"].Factory.MintAsync(lost, "KEEP", "Kept Inc.", holder, 7, EvmAddress.Zero, EvmAddress.Zero, 0);
+            second["base"].Node!.Kill();
+            await second["base"].Node!.Exited.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+
+        await using var third = await DevchainCluster.StartAsync(options);
+        Assert.Equal([true, false], await third["base"].Factory.DoneAsync([kept, lost]));
+        Assert.NotNull(await third["base"].Factory.FindAppliedAsync(kept));
+        Assert.Null(await third["base"].Factory.FindAppliedAsync(lost));
+        Assert.Equal(new BigInteger(5), await third["base"].Token(mint.Token).BalanceOfAsync(holder));
     }
 
     [Fact]
@@ -43,7 +80,7 @@ public sealed class NodeLifecycleTests
     {
         await using var processes = new AnvilProcessManager(new DevchainOptions());
         var node = await processes.StartAsync(DevchainChain.Arbitrum);
-        using var rpc = new JsonRpcClient(node.RpcUrl);
+        using var rpc = new DevchainRpcClient(node.RpcUrl);
         Assert.True(await node.IsAliveAsync());
         Assert.Equal(42161UL, await rpc.GetChainIdAsync());
 
@@ -51,7 +88,7 @@ public sealed class NodeLifecycleTests
         await node.Exited.WaitAsync(TimeSpan.FromSeconds(5));
         var watch = Stopwatch.StartNew();
         var alive = await node.IsAliveAsync();
-        var error = await Assert.ThrowsAsync<DevchainUnavailableException>(() => rpc.GetBlockNumberAsync());
+        var error = await Assert.ThrowsAsync<DevchainUnavailableException>(() => rpc.SendRequestAsync<string>("eth_blockNumber"));
         watch.Stop();
 
         Assert.False(alive);
@@ -124,9 +161,9 @@ public sealed class NodeLifecycleTests
     {
         await using var processes = new AnvilProcessManager(new DevchainOptions());
         var node = await processes.StartAsync(DevchainChain.Base);
-        using var rpc = new JsonRpcClient(node.RpcUrl);
+        using var rpc = new DevchainRpcClient(node.RpcUrl);
         var sender = new TransactionSender(rpc);
-        await sender.SendAsync(new TransactionRequest(From: DevchainAccounts.Operator, To: DevchainAccounts.Unlocked[1], Value: 1), "stray transfer");
+        await sender.SendAsync(DevchainAccounts.Operator, DevchainAccounts.Unlocked[1], value: 1, gas: 21_000);
 
         var error = await Assert.ThrowsAsync<DevchainDeploymentException>(() => DevchainDeployer.EnsureDeployedAsync(sender, DevchainChain.Base));
 
@@ -139,15 +176,37 @@ public sealed class NodeLifecycleTests
     {
         await using var processes = new AnvilProcessManager(new DevchainOptions());
         var node = await processes.StartAsync(DevchainChain.Base);
-        using var rpc = new JsonRpcClient(node.RpcUrl);
+        using var rpc = new DevchainRpcClient(node.RpcUrl);
         var sender = new TransactionSender(rpc);
         await DevchainDeployer.EnsureDeployedAsync(sender, DevchainChain.Base);
-        await rpc.CallAsync("anvil_setCode", [DevchainAccounts.Usdt, "0x6000600055"]);
+        await rpc.SendRequestAsync<object>("anvil_setCode", null, DevchainAccounts.Usdt.ToLowerHex(), "0x6000600055");
 
         var error = await Assert.ThrowsAsync<DevchainDeploymentException>(() => DevchainDeployer.EnsureDeployedAsync(sender, DevchainChain.Base));
 
         Assert.Contains($"USDT at {DevchainAccounts.Usdt} on base (8453) is not this sandbox's MockStablecoin: it has 5 bytes of code", error.Message);
-        Assert.Contains("delete the state file", error.Message);
+        Assert.Contains("point Devchain:RpcUrls at a fresh node", error.Message);
+    }
+
+    [Fact]
+    public async Task A_State_File_Holding_The_Factory_Of_Before_Effect_Ids_Is_Refused_In_One_Line_Naming_The_File()
+    {
+        var options = new DevchainOptions { StateDirectory = TestPaths.NewTempDirectory() };
+        var before = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Node", "Data", "FloTokenFactory.before-effects.hex"))).Trim();
+        await using (var old = await DevchainCluster.StartAsync(options))
+        {
+            // What a state file written by the previous version holds: the same addresses, the factory without effect ids.
+            await old["base"].Rpc.SendRequestAsync<object>("anvil_setCode", null, DevchainAccounts.Factory.ToLowerHex(), before);
+        }
+
+        var error = await Assert.ThrowsAsync<DevchainDeploymentException>(() => DevchainCluster.StartAsync(options));
+
+        var stateFile = Path.Combine(options.StateDirectory, "base.json");
+        Assert.Equal(
+            $"FloTokenFactory at {DevchainAccounts.Factory} on base (8453) is not this sandbox's FloTokenFactory: it has 5644 bytes of code, the current version has " +
+            $"{ContractArtifact.Load("FloTokenFactory").DeployedBytecode.Length}. The chain state was saved by an older sandbox; delete {stateFile} to start this chain " +
+            "afresh (at start the sandbox restores every ledger balance and token on it).",
+            error.Message);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class RpcTestWallet(EthECKey key)
     public static string NewAddress() => EthECKey.GenerateKey().GetPublicAddress();
 
     public static async Task FundAsync(SandboxFactory app, string chain, string address, BigInteger wei) =>
-        await app.Services.GetRequiredService<DevchainHost>().LiveNetwork(chain).Rpc.CallAsync("anvil_setBalance", [address, Quantity(wei)]);
+        await app.Services.GetRequiredService<DevchainHost>().LiveNetwork(chain).Rpc.SendRequestAsync<object>("anvil_setBalance", null, address, Quantity(wei));
 
     /// An EIP-1559 transaction, signed here, with nonce and fees read through `/rpc` like a wallet does.
     public async Task<string> SignAsync(HttpClient client, string chain, string to, BigInteger value, string data = "0x")

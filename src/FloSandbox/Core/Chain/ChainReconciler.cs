@@ -88,7 +88,7 @@ public sealed partial class ChainReconciler(
         if (onChain < target)
         {
             catalog.TryGet(ticker, out var info);
-            var minted = await network.Factory.MintAsync(ticker, info?.Name ?? ticker, owner, target - onChain, network.Usdc.Address, DevchainAccounts.Operator, 0, ct);
+            var minted = await network.Factory.MintAsync(EffectId.NewRandom(), ticker, info?.Name ?? ticker, owner, target - onChain, network.Usdc.Address, DevchainAccounts.Operator, 0, ct);
             deployments.Record(network.Chain.Name, ticker, minted.Token, minted.TransactionHash, minted.BlockNumber);
         }
         else

@@ -3,7 +3,6 @@ using FloSandbox.Core.Idempotency;
 using FloSandbox.Devchain;
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
-using FloSandbox.Devchain.Rpc;
 
 namespace FloSandbox.Core.Chain;
 
@@ -23,14 +22,9 @@ public sealed class DeploymentRegistry(DevchainHost host, KeyedLock locks)
     {
         foreach (var network in host.Cluster.Networks)
         {
-            var logs = await network.Rpc.GetLogsAsync(
-                new LogFilter([network.Factory.Address], [DevchainEvents.TokenDeployed.Topic0]), ct);
-            foreach (var log in logs)
+            foreach (var deployed in await network.Factory.DeploymentsAsync(ct))
             {
-                if (DevchainEvents.TryDecodeTokenDeployed(log) is { } deployed)
-                {
-                    Record(network.Chain.Name, deployed.Ticker, deployed.Token, log.TransactionHash, log.BlockNumber);
-                }
+                Record(network.Chain.Name, deployed.Ticker, deployed.Token, deployed.TransactionHash, deployed.BlockNumber);
             }
         }
     }
@@ -51,8 +45,8 @@ public sealed class DeploymentRegistry(DevchainHost host, KeyedLock locks)
         var network = host.LiveNetwork(chain);
         if ((Find(chain, ticker) ?? await FindOnChainAsync(network, ticker, ct)) is { } existing)
         {
-            var receipt = await network.Rpc.GetTransactionReceiptAsync(existing.TransactionHash, ct);
-            return new EnsureResult(existing, false, receipt?.GasUsed ?? 0);
+            var receipt = await network.Factory.ReceiptAsync(existing.TransactionHash, ct);
+            return new EnsureResult(existing, false, (ulong)(receipt?.GasUsed?.Value ?? 0));
         }
         var deployment = await network.Factory.DeployAsync(ticker, name, ct);
         var record = Record(chain, ticker, deployment.Token, deployment.TransactionHash, deployment.BlockNumber);
@@ -66,9 +60,7 @@ public sealed class DeploymentRegistry(DevchainHost host, KeyedLock locks)
         {
             return null;
         }
-        var logs = await network.Rpc.GetLogsAsync(new LogFilter([network.Factory.Address],
-            [DevchainEvents.TokenDeployed.Topic0, null, "0x" + new string('0', 24) + token.ToLowerHex()[2..]]), ct);
-        var log = logs.FirstOrDefault();
+        var log = await network.Factory.DeploymentOfAsync(token, ct);
         return Record(network.Chain.Name, ticker, token, log?.TransactionHash ?? "", log?.BlockNumber ?? 0);
     }
 }

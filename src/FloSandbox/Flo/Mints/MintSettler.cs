@@ -28,13 +28,13 @@ public sealed partial class MintSettler(
         var amount = TokenUnits.ToUnits(row.Quantity);
         if (paymentDue == 0 || row.Chain == TenantWallets.HomeChain)
         {
-            return await target.Factory.MintAsync(row.Asset, row.AssetName, EvmAddress.Parse(row.Wallet), amount,
+            return await target.Factory.MintAsync(EffectId.For(row.Id, "mint"), row.Asset, row.AssetName, EvmAddress.Parse(row.Wallet), amount,
                 coin.Address, payer, TokenUnits.ToUnits(paymentDue), ct);
         }
         await coin.BurnAsync(payer, TokenUnits.ToUnits(paymentDue), ct);
         try
         {
-            return await target.Factory.MintAsync(row.Asset, row.AssetName, EvmAddress.Parse(row.Wallet), amount, coin.Address, payer, 0, ct);
+            return await target.Factory.MintAsync(EffectId.For(row.Id, "mint"), row.Asset, row.AssetName, EvmAddress.Parse(row.Wallet), amount, coin.Address, payer, 0, ct);
         }
         catch
         {

@@ -1,0 +1,171 @@
+using System.Numerics;
+using FloSandbox.Devchain.Contracts;
+using FloSandbox.Devchain.Encoding;
+using FloSandbox.Devchain.Tests.Infrastructure;
+
+namespace FloSandbox.Devchain.Tests.Chain;
+
+/// <summary>Every factory effect carries an effect id, applied once and refused ever after.</summary>
+[Collection(DevchainCollection.Name)]
+public sealed class FactoryEffectTests(DevchainFixture fixture)
+{
+    private DevchainNetwork Base => fixture.Base;
+
+    private static EvmAddress NewHolder() => SettlementAddress.ForApiKey("sk_test_" + Guid.NewGuid().ToString("N"));
+
+    private static EffectId NewEffect(string step) => EffectId.For("mint_" + Guid.NewGuid().ToString("N"), step);
+
+    private async Task<EvmAddress> FundedPayerAsync(BigInteger usdc)
+    {
+        var payer = NewHolder();
+        await Base.Usdc.MintAsync(payer, usdc);
+        return payer;
+    }
+
+    [Fact]
+    public async Task A_Mint_Refuses_Its_Effect_A_Second_Time_And_Changes_Nothing()
+    {
+        var (ticker, effect) = (DevchainFixture.UniqueTicker(), NewEffect("mint"));
+        var (holder, payer) = (NewHolder(), await FundedPayerAsync(TokenUnits.ToUnits(100m)));
+        var first = await Base.Factory.MintAsync(effect, ticker, "Once Corp", holder, 1_000_000, Base.Usdc.Address, payer, 10_000_000);
+
+        var error = await Assert.ThrowsAsync<EffectAlreadyAppliedException>(
+            () => Base.Factory.MintAsync(effect, ticker, "Once Corp", holder, 1_000_000, Base.Usdc.Address, payer, 10_000_000));
+
+        Assert.Equal(effect, error.Effect);
+        Assert.Equal($"EffectAlreadyApplied({effect})", error.RevertReason);
+        Assert.Empty(error.Receipt.Logs);
+        Assert.Equal(new BigInteger(1_000_000), await Base.Token(first.Token).BalanceOfAsync(holder));
+        Assert.Equal(new BigInteger(1_000_000), await Base.Token(first.Token).TotalSupplyAsync());
+        Assert.Equal(TokenUnits.ToUnits(90m), await Base.Usdc.BalanceOfAsync(payer));
+    }
+
+    [Fact]
+    public async Task A_Burn_Refuses_Its_Effect_A_Second_Time_And_Changes_Nothing()
+    {
+        var ticker = DevchainFixture.UniqueTicker();
+        var holder = NewHolder();
+        var minted = await Base.Factory.MintAsync(NewEffect("mint"), ticker, "Burn Corp", holder, 10_000_000, EvmAddress.Zero, EvmAddress.Zero, 0);
+        var effect = NewEffect("redeem");
+        await Base.Factory.BurnAsync(effect, ticker, holder, 4_000_000, Base.Usdc.Address, holder, 40_000_000);
+
+        var error = await Assert.ThrowsAsync<EffectAlreadyAppliedException>(
+            () => Base.Factory.BurnAsync(effect, ticker, holder, 4_000_000, Base.Usdc.Address, holder, 40_000_000));
+
+        Assert.Equal(effect, error.Effect);
+        Assert.Equal(new BigInteger(6_000_000), await Base.Token(minted.Token).BalanceOfAsync(holder));
+        Assert.Equal(new BigInteger(40_000_000), await Base.Usdc.BalanceOfAsync(holder));
+    }
+
+    [Fact]
+    public async Task Collect_Burns_A_Payment_Once()
+    {
+        var payer = await FundedPayerAsync(TokenUnits.ToUnits(50m));
+        var effect = NewEffect("collect");
+
+        var receipt = await Base.Factory.CollectAsync(effect, Base.Usdc.Address, payer, TokenUnits.ToUnits(20m));
+        var error = await Assert.ThrowsAsync<EffectAlreadyAppliedException>(
+            () => Base.Factory.CollectAsync(effect, Base.Usdc.Address, payer, TokenUnits.ToUnits(20m)));
+
+        Assert.Equal(effect, DevchainEvents.TryDecodeEffectApplied(receipt.Logs[0]));
+        Assert.Equal(new TransferEvent(Base.Usdc.Address, payer, EvmAddress.Zero, 20_000_000, receipt.TransactionHash), DevchainEvents.TryDecodeTransfer(receipt.Logs[1]));
+        Assert.Equal(effect, error.Effect);
+        Assert.Equal(TokenUnits.ToUnits(30m), await Base.Usdc.BalanceOfAsync(payer));
+    }
+
+    [Fact]
+    public async Task Pay_Mints_A_Payout_Once()
+    {
+        var payee = NewHolder();
+        var effect = NewEffect("refund");
+        var supply = await Base.Usdt.TotalSupplyAsync();
+
+        await Base.Factory.PayAsync(effect, Base.Usdt.Address, payee, TokenUnits.ToUnits(12.5m));
+        var error = await Assert.ThrowsAsync<EffectAlreadyAppliedException>(
+            () => Base.Factory.PayAsync(effect, Base.Usdt.Address, payee, TokenUnits.ToUnits(12.5m)));
+
+        Assert.Equal(effect, error.Effect);
+        Assert.Equal(TokenUnits.ToUnits(12.5m), await Base.Usdt.BalanceOfAsync(payee));
+        Assert.Equal(supply + TokenUnits.ToUnits(12.5m), await Base.Usdt.TotalSupplyAsync());
+    }
+
+    [Fact]
+    public async Task An_Effect_Id_Applied_By_One_Function_Is_Refused_By_Every_Other()
+    {
+        var payee = NewHolder();
+        var effect = NewEffect("pay");
+        await Base.Factory.PayAsync(effect, Base.Usdc.Address, payee, 5_000_000);
+
+        await Assert.ThrowsAsync<EffectAlreadyAppliedException>(() => Base.Factory.CollectAsync(effect, Base.Usdc.Address, payee, 5_000_000));
+        await Assert.ThrowsAsync<EffectAlreadyAppliedException>(
+            () => Base.Factory.MintAsync(effect, DevchainFixture.UniqueTicker(), "Other", payee, 1, EvmAddress.Zero, EvmAddress.Zero, 0));
+
+        Assert.Equal(new BigInteger(5_000_000), await Base.Usdc.BalanceOfAsync(payee));
+    }
+
+    [Fact]
+    public async Task A_Reverted_Effect_Is_Not_Recorded_And_Can_Be_Applied_Later()
+    {
+        var (ticker, effect, holder) = (DevchainFixture.UniqueTicker(), NewEffect("mint"), NewHolder());
+        var payer = await FundedPayerAsync(5_000_000);
+
+        var error = await Assert.ThrowsAsync<TransactionRevertedException>(
+            () => Base.Factory.MintAsync(effect, ticker, "Later Corp", holder, 1_000_000, Base.Usdc.Address, payer, 10_000_000));
+        Assert.IsNotType<EffectAlreadyAppliedException>(error);
+        Assert.Equal([false], await Base.Factory.DoneAsync([effect]));
+        Assert.Null(await Base.Factory.FindAppliedAsync(effect));
+
+        await Base.Usdc.MintAsync(payer, 5_000_000);
+        var mint = await Base.Factory.MintAsync(effect, ticker, "Later Corp", holder, 1_000_000, Base.Usdc.Address, payer, 10_000_000);
+
+        Assert.True(mint.Deployed);
+        Assert.Equal([true], await Base.Factory.DoneAsync([effect]));
+    }
+
+    [Fact]
+    public async Task Done_Answers_For_Many_Effects_In_Order()
+    {
+        var payee = NewHolder();
+        var effects = Enumerable.Range(0, FloTokenFactoryContract.DoneBatchSize + 500).Select(i => NewEffect($"step{i}")).ToArray();
+        await Base.Factory.PayAsync(effects[3], Base.Usdc.Address, payee, 1);
+        await Base.Factory.CollectAsync(effects[^2], Base.Usdc.Address, payee, 1);
+
+        var done = await Base.Factory.DoneAsync(effects);
+
+        Assert.Equal(effects.Length, done.Count);
+        Assert.Equal([3, effects.Length - 2], done.Select((applied, i) => (applied, i)).Where(d => d.applied).Select(d => d.i));
+        Assert.Empty(await Base.Factory.DoneAsync([]));
+    }
+
+    [Fact]
+    public async Task A_Mint_Is_Found_By_Its_Effect_And_Read_Back_As_The_Mint_Returned_It()
+    {
+        var (ticker, effect, holder) = (DevchainFixture.UniqueTicker(), NewEffect("mint"), NewHolder());
+        var payer = await FundedPayerAsync(TokenUnits.ToUnits(10m));
+        var mint = await Base.Factory.MintAsync(effect, ticker, "Found Corp", holder, 2_000_000, Base.Usdc.Address, payer, 3_000_000);
+
+        var receipt = await Base.Factory.FindAppliedAsync(effect);
+
+        Assert.NotNull(receipt);
+        var found = Base.Factory.ReadMint(ticker, receipt);
+        Assert.Equal(
+            (mint.Ticker, mint.Token, mint.Deployed, mint.TransactionHash, mint.BlockNumber, mint.GasUsed, mint.DeployGasPremium),
+            (found.Ticker, found.Token, found.Deployed, found.TransactionHash, found.BlockNumber, found.GasUsed, found.DeployGasPremium));
+        Assert.True(found.Deployed);
+        Assert.Null(await Base.Factory.FindAppliedAsync(NewEffect("mint")));
+    }
+
+    [Fact]
+    public void Effect_Ids_Differ_Between_Orders_And_Steps_And_Are_Stable()
+    {
+        var id = EffectId.For("mint_abc", "mint");
+
+        Assert.Equal(id, EffectId.For("mint_abc", "mint"));
+        Assert.NotEqual(id, EffectId.For("mint_abd", "mint"));
+        Assert.NotEqual(id, EffectId.For("mint_abc", "refund"));
+        Assert.Throws<ArgumentException>(() => EffectId.For("a", "b:c")); // else ("a", "b:c") and ("a:b", "c") would be one id
+        Assert.Equal("0x" + Convert.ToHexStringLower(Nethereum.Util.Sha3Keccack.Current.CalculateHashAsBytes("flo:mint_abc:mint")), id.ToString());
+        Assert.Equal(id, EffectId.Parse(id.ToString()));
+        Assert.Equal(66, id.ToString().Length);
+    }
+}
