@@ -29,6 +29,7 @@ public static class CoreRegistration
         services.AddSingleton<LedgerDatabase>();
         services.AddSingleton<TenantRegistry>();
         services.AddSingleton<TenantClockService>();
+        services.AddSingleton<TenantGate>();
         services.AddSingleton<BalanceStore>();
         services.AddSingleton<ITenantInitializer>(sp => sp.GetRequiredService<BalanceStore>());
         services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<BalanceStore>());

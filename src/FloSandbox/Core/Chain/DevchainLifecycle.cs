@@ -1,3 +1,5 @@
+using FloSandbox.Core.Scheduling;
+
 namespace FloSandbox.Core.Chain;
 
 /// Starts the chains before anything else runs and stops them after everything else has stopped.
@@ -6,7 +8,8 @@ namespace FloSandbox.Core.Chain;
 /// service's `StartAsync`, the server's included, so the sandbox listens only once the chains are up,
 /// the deployment registry is loaded and the chain agrees with the ledger. The host handles SIGTERM and
 /// Ctrl-C from the start: a signal during start-up cancels the token, which stops the nodes spawned so far.
-internal sealed class DevchainLifecycle(DevchainHost host, DeploymentRegistry deployments, ChainReconciler reconciler) : IHostedLifecycleService
+internal sealed class DevchainLifecycle(
+    DevchainHost host, DeploymentRegistry deployments, DueWorkRunner dueWork, ChainReconciler reconciler) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -14,6 +17,9 @@ internal sealed class DevchainLifecycle(DevchainHost host, DeploymentRegistry de
         {
             await host.StartAsync(cancellationToken);
             await deployments.LoadAsync(cancellationToken);
+            // Orders in flight when the last process stopped complete first (each effect once: the chain
+            // refuses an effect id twice), so the reconciliation that follows compares settled states.
+            await dueWork.RunOrderSettlementAsync(cancellationToken);
             await reconciler.ReconcileAsync(cancellationToken);
         }
         catch

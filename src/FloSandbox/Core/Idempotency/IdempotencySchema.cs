@@ -23,5 +23,7 @@ internal sealed class IdempotencySchema : ILedgerSchema
             PRIMARY KEY (tenant_id, idem_key)
         );
         """,
+        // A claim: the order a request accepted, committed with it before any response exists (status_code 0).
+        "ALTER TABLE idempotency_keys ADD COLUMN resource TEXT;",
     ];
 }

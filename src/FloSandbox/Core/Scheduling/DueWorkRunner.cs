@@ -7,6 +7,15 @@ namespace FloSandbox.Core.Scheduling;
 public sealed partial class DueWorkRunner(
     IEnumerable<IDueWork> work, IOptions<SchedulingOptions> options, TimeProvider time, ILogger<DueWorkRunner> logger) : BackgroundService
 {
+    /// Everything due that settles orders, for every tenant (at start, before reconciliation).
+    public async Task RunOrderSettlementAsync(CancellationToken ct)
+    {
+        foreach (var item in work.Where(w => w.SettlesOrders))
+        {
+            await item.RunDueAsync(null, ct);
+        }
+    }
+
     public async Task RunForTenantAsync(string tenantId, CancellationToken ct)
     {
         foreach (var item in work)

@@ -7,6 +7,10 @@ public interface IDueWork
 {
     string Name { get; }
 
+    /// True for work that moves money (order settlement): at start it runs before the chain is reconciled
+    /// with the ledger, so an order in flight when the process died completes first.
+    bool SettlesOrders => false;
+
     /// Runs everything due now, for one tenant or (null) for every tenant. Must be safe to call
     /// concurrently with itself and idempotent: a row runs once however often it is asked.
     Task RunDueAsync(string? tenantId, CancellationToken ct);

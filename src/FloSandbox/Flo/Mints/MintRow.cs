@@ -42,6 +42,22 @@ public sealed class MintRow
     public string? FailedAt { get; set; }
     public long? FillDueMs { get; set; }
 
+    /// When (tenant-clock milliseconds) the next step of this mint is due: its payment, fill, settlement,
+    /// refund or deployment charge; null when nothing is left to do.
+    public long? StepDueMs { get; set; }
+    public string? RefundTxHash { get; set; }
+    public string? DeployChargeTxHash { get; set; }
+
+    public MintStatus State => MintLifecycle.Parse(Status);
+
+    /// Moves the mint along its lifecycle; a move the table does not allow is a bug and throws.
+    public void MoveTo(MintStatus to) => Status = MintLifecycle.Table.Move(State, to).Wire();
+
+    /// The payment is its own on-chain effect (collected from the home chain before the mint) for a queued
+    /// mint, which pays at acceptance, and for a mint on another chain than the home chain; otherwise the
+    /// mint's own transaction burns it.
+    public bool PaysSeparately(string homeChain) => QueuedAt is not null || Chain != homeChain;
+
     public decimal Quantity => Money.FromMicros(QuantityMicros);
     public decimal Total => Money.FromMicros(TotalMicros);
 

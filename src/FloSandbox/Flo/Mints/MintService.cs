@@ -6,22 +6,26 @@ using FloSandbox.Core.Market;
 using FloSandbox.Core.Market.Overrides;
 using FloSandbox.Core.Outbox;
 using FloSandbox.Core.Tenants;
-using FloSandbox.Devchain;
+using FloSandbox.Core.Idempotency;
+using FloSandbox.Flo.Platform.Idempotency;
+using Microsoft.Extensions.Options;
 using FloSandbox.Flo.Platform.Errors;
 using FloSandbox.Flo.Platform.Events;
 using FloSandbox.Flo.Platform.Pagination;
 
 namespace FloSandbox.Flo.Mints;
 
-/// `POST /v1/mint`: validate, price, check guardrails and funds, debit, then settle inline inside the
-/// market session or queue for the next one. Outside the session a non-fractional asset is refused.
+/// `POST /v1/mint`: validate, price, check guardrails and funds, then accept the mint in one ledger
+/// transaction (the order, its debit, its event and its idempotency claim), and settle it as durable work:
+/// inside the market session it fills at once and the request waits while the settlement is quick, outside
+/// it is queued (and paid) for the next session. Outside the session a non-fractional asset is refused.
 public sealed class MintService(
     LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, MarketHours hours, MintGuardrails guardrails,
-    DeploymentRegistry deployments, MintSettler settler, MintStore store, TenantWallets wallets, OutboxStore outbox)
+    DeploymentRegistry deployments, MintSettlement settlement, MintStore store, OutboxStore outbox, IOptions<MintOptions> options)
 {
     public const string FailAtHeader = "X-Flo-Fail-At";
 
-    public async Task<MintView> MintAsync(TenantContext caller, MintRequest request, string? failAt, CancellationToken ct)
+    public async Task<MintView> MintAsync(TenantContext caller, MintRequest request, string? failAt, IdempotencyClaim? claim, CancellationToken ct)
     {
         var order = MintOrder.From(request, catalog, caller);
         if (failAt is not null and not "fill")
@@ -37,38 +41,46 @@ public sealed class MintService(
 
         var quote = await prices.QuoteAsync(caller.TenantId, order.Token.Ticker, now);
         var pricing = MintPricing.For(quote.Price, order.Quantity, order.DeveloperFeeBps);
-        var row = NewRow(caller, order, pricing, now, open ? "pending" : "queued", failAt);
+        var row = NewRow(caller, order, pricing, now, open ? MintStatus.Filled : MintStatus.Queued, failAt);
         row.ContractAddress = deployments.Predicted(order.Token.Ticker).ToString();
-        if (!open)
+        if (open)
+        {
+            row.FilledAt = row.CreatedAt;
+        }
+        else
         {
             row.QueuedAt = row.CreatedAt;
             row.FillDueMs = hours.NextSessionAfter(now).ToUnixTimeMilliseconds();
         }
+        // The first step (the settlement, or a queued mint's payment) is due at once.
+        row.StepDueMs = now.ToUnixTimeMilliseconds();
 
         // A first mint on the chain also pays the deployment, so the balance must cover the expected charge too.
         var deployEstimate = deployments.Find(order.Chain, order.Token.Ticker) is null ? MintPricing.DeployChargeEstimate(order.Chain) : 0m;
-        await AcceptAsync(row, order, pricing, deployEstimate, now);
-        if (!open)
-        {
-            return await CollectQueuedPaymentAsync(row, now, ct);
-        }
-        if (failAt == "fill")
-        {
-            return (await settler.FailAsync(row, "broker_rejected: the broker rejected the fill (injected by X-Flo-Fail-At)", false, now)).ToView();
-        }
-        Devchain.Contracts.TokenMint minted;
+        await AcceptAsync(row, order, pricing, deployEstimate, open && failAt == "fill", claim, now);
+
+        // The request waits while the first steps are quick; it never cancels them (a hang-up only stops the wait).
+        MintSettlement.Outcome? outcome = null;
         try
         {
-            minted = await settler.ExecuteOnChainAsync(row, row.Total, ct);
+            outcome = await settlement.AdvanceAsync(row.Id, firstAttempt: true).WaitAsync(options.Value.InlineWait, ct);
         }
-        catch (DevchainException ex)
+        catch (TimeoutException)
         {
-            return await FailOnChainErrorAsync(row, ex, now);
+            // Still settling: the answer is the mint as it stands; the settlement goes on.
         }
-        return (await settler.SettleAsync(row, minted, recordFill: true, now)).ToView();
+        var current = await store.GetAsync(caller.TenantId, row.Id, CancellationToken.None) ?? row;
+        if (outcome == MintSettlement.Outcome.ChainUnavailable && current.State == MintStatus.Failed)
+        {
+            throw FloErrors.ServiceUnavailable($"The {current.Chain} devchain did not answer: the mint failed and was refunded ({current.Id}).").ToException();
+        }
+        return current.ToView();
     }
 
-    private async Task AcceptAsync(MintRow row, MintOrder order, MintPricing pricing, decimal deployEstimate, DateTimeOffset now)
+    /// One transaction: guardrails, the debit, the mint, its first event and the idempotency claim. A fill the
+    /// broker rejects (X-Flo-Fail-At: fill inside the session) ends failed and refunded in the same transaction.
+    private async Task AcceptAsync(MintRow row, MintOrder order, MintPricing pricing, decimal deployEstimate, bool rejectedAtFill,
+        IdempotencyClaim? claim, DateTimeOffset now)
     {
         var currency = order.Currency;
         var required = row.Total + deployEstimate;
@@ -80,45 +92,30 @@ public sealed class MintService(
                 var available = (await BalanceStore.GetAsync(ledger, row.TenantId))[currency];
                 throw FloErrors.InsufficientFunds(required, available, currency.ToString()).ToException();
             }
-            await MintStore.InsertAsync(ledger, row);
-            if (row.Status == "queued")
+            if (rejectedAtFill)
             {
-                await FloEvents.AppendAsync(ledger, row.TenantId, EventTypes.MintQueued, row.ToView(), now);
+                row.MoveTo(MintStatus.Failed);
+                row.FilledAt = null;
+                row.FailureReason = MintSettlement.BrokerRejected;
+                row.FailedAt = row.CreatedAt;
+                row.StepDueMs = null;
+                await BalanceStore.CreditAsync(ledger, row.TenantId, currency, row.Total);
+                await guardrails.ReleaseAsync(ledger, row);
             }
+            await MintStore.InsertAsync(ledger, row);
+            if (claim is not null)
+            {
+                await claim.RecordAsync(ledger, IdempotentResource.Name("mint", row.Id));
+            }
+            var (type, view) = row.State switch
+            {
+                MintStatus.Queued => (EventTypes.MintQueued, row.ToView()),
+                MintStatus.Filled => (EventTypes.MintFilled, row.ToFilledView()),
+                _ => (EventTypes.MintFailed, row.ToView()),
+            };
+            await FloEvents.AppendAsync(ledger, row.TenantId, type, view, now);
         });
-        if (row.Status == "queued")
-        {
-            outbox.NotifyAppended();
-        }
-    }
-
-    /// A queued mint pays at acceptance: the stablecoins leave the payer's wallet now, the tokens arrive at the fill.
-    private async Task<MintView> CollectQueuedPaymentAsync(MintRow row, DateTimeOffset now, CancellationToken ct)
-    {
-        try
-        {
-            var receipt = await wallets.Coin(Enum.Parse<Currency>(row.Currency))
-                .BurnAsync(Devchain.Encoding.EvmAddress.Parse(row.Payer), Devchain.Contracts.TokenUnits.ToUnits(row.Total), ct);
-            row.PaymentTxHash = receipt.TransactionHash;
-            await db.WriteAsync(ledger => MintStore.UpdateAsync(ledger, row), ct);
-            return row.ToView();
-        }
-        catch (DevchainException ex)
-        {
-            return await FailOnChainErrorAsync(row, ex, now);
-        }
-    }
-
-    /// The chain refused (reverted) or did not answer: the mint ends failed and refunded, as the docs'
-    /// state machine says; a chain that did not answer is also a 503 for this request.
-    private async Task<MintView> FailOnChainErrorAsync(MintRow row, DevchainException ex, DateTimeOffset now)
-    {
-        var failed = await settler.FailAsync(row, MintSettler.FailureReason(ex), false, now);
-        if (ex is DevchainUnavailableException)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex);
-        }
-        return failed.ToView();
+        outbox.NotifyAppended();
     }
 
     public async Task<MintView> RetrieveAsync(TenantContext caller, string id, CancellationToken ct) =>
@@ -141,9 +138,9 @@ public sealed class MintService(
         return new ListResponse<MintView>(data, hasMore, hasMore ? data[^1].Id : null);
     }
 
-    private static MintRow NewRow(TenantContext caller, MintOrder order, MintPricing p, DateTimeOffset now, string status, string? failAt) => new()
+    private static MintRow NewRow(TenantContext caller, MintOrder order, MintPricing p, DateTimeOffset now, MintStatus status, string? failAt) => new()
     {
-        Id = FloIds.New("mnt"), TenantId = caller.TenantId, Status = status, Asset = order.Token.Ticker, AssetName = order.Token.Name,
+        Id = FloIds.New("mnt"), TenantId = caller.TenantId, Status = status.Wire(), Asset = order.Token.Ticker, AssetName = order.Token.Name,
         QuantityMicros = Money.ToMicros(order.Quantity), Price = Money.Usd(p.Price), NotionalMicros = Money.ToMicros(p.Notional),
         FloFeeBps = p.FloFeeBps, FloFeeMicros = Money.ToMicros(p.FloFee), OnrampMicros = Money.ToMicros(p.Onramp),
         BrokerMicros = Money.ToMicros(p.Broker), SpreadMicros = Money.ToMicros(p.Spread), DeveloperFeeBps = order.DeveloperFeeBps,

@@ -11,14 +11,16 @@ public sealed class MintStore(LedgerDatabase db) : ITenantStateOwner
         id, tenant_id, status, asset, asset_name, quantity_micros, price, notional_micros, flo_fee_bps, flo_fee_micros,
         onramp_micros, broker_micros, spread_micros, developer_fee_bps, developer_fee_destination, developer_fee_micros, total_micros,
         deploy_gas_used, deploy_charge_micros, currency, chain, wallet, payer, contract_address, auto_deployed, tx_hash, payment_tx_hash,
-        fail_at, failure_reason, created_ms, created_at, queued_at, filled_at, settled_at, failed_at, fill_due_ms
+        fail_at, failure_reason, created_ms, created_at, queued_at, filled_at, settled_at, failed_at, fill_due_ms,
+        step_due_ms, refund_tx_hash, deploy_charge_tx_hash
         """;
 
     private const string Values = """
         @Id, @TenantId, @Status, @Asset, @AssetName, @QuantityMicros, @Price, @NotionalMicros, @FloFeeBps, @FloFeeMicros,
         @OnrampMicros, @BrokerMicros, @SpreadMicros, @DeveloperFeeBps, @DeveloperFeeDestination, @DeveloperFeeMicros, @TotalMicros,
         @DeployGasUsed, @DeployChargeMicros, @Currency, @Chain, @Wallet, @Payer, @ContractAddress, @AutoDeployed, @TxHash, @PaymentTxHash,
-        @FailAt, @FailureReason, @CreatedMs, @CreatedAt, @QueuedAt, @FilledAt, @SettledAt, @FailedAt, @FillDueMs
+        @FailAt, @FailureReason, @CreatedMs, @CreatedAt, @QueuedAt, @FilledAt, @SettledAt, @FailedAt, @FillDueMs,
+        @StepDueMs, @RefundTxHash, @DeployChargeTxHash
         """;
 
     public static Task InsertAsync(LedgerSession ledger, MintRow row) =>
@@ -29,7 +31,8 @@ public sealed class MintStore(LedgerDatabase db) : ITenantStateOwner
         ledger.Connection.ExecuteAsync("""
         UPDATE mints SET status = @Status, tx_hash = @TxHash, payment_tx_hash = @PaymentTxHash, contract_address = @ContractAddress,
             auto_deployed = @AutoDeployed, deploy_gas_used = @DeployGasUsed, deploy_charge_micros = @DeployChargeMicros,
-            failure_reason = @FailureReason, filled_at = @FilledAt, settled_at = @SettledAt, failed_at = @FailedAt, fill_due_ms = @FillDueMs
+            failure_reason = @FailureReason, filled_at = @FilledAt, settled_at = @SettledAt, failed_at = @FailedAt, fill_due_ms = @FillDueMs,
+            step_due_ms = @StepDueMs, refund_tx_hash = @RefundTxHash, deploy_charge_tx_hash = @DeployChargeTxHash
         WHERE id = @Id
         """, row, ledger.Transaction);
 
@@ -53,11 +56,11 @@ public sealed class MintStore(LedgerDatabase db) : ITenantStateOwner
         db.ReadAsync(async ledger => await ledger.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM mints WHERE tenant_id = @tenantId AND id = @id",
             new { tenantId, id }) > 0, ct);
 
-    /// Queued mints whose fill time has come on their tenant's clock (and filled ones a dead chain left unsettled).
+    /// Mints with a step due on their tenant's clock, oldest first.
     public Task<IReadOnlyList<string>> DueAsync(string? tenantId, long realNowMs, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<string>>(async ledger => [.. await ledger.Connection.QueryAsync<string>("""
-            SELECT m.id FROM mints m JOIN tenants t ON t.id = m.tenant_id
-            WHERE m.status IN ('queued', 'filled') AND m.fill_due_ms <= @realNowMs + t.clock_offset_ms AND (@tenantId IS NULL OR m.tenant_id = @tenantId)
+            SELECT m.id FROM mints m INDEXED BY mints_step_due JOIN tenants t ON t.id = m.tenant_id
+            WHERE m.step_due_ms IS NOT NULL AND m.step_due_ms <= @realNowMs + t.clock_offset_ms AND (@tenantId IS NULL OR m.tenant_id = @tenantId)
             ORDER BY m.seq
             """, new { tenantId, realNowMs })], ct);
 

@@ -1,3 +1,4 @@
+using FloSandbox.Core.Idempotency;
 using FloSandbox.Core.Tenants;
 using FloSandbox.Flo.Platform.Errors;
 using FloSandbox.Flo.Platform.Pagination;
@@ -13,7 +14,7 @@ public static class MintsEndpoints
                 CancellationToken ct) =>
             {
                 var failAt = context.Request.Headers[MintService.FailAtHeader].ToString() is { Length: > 0 } f ? f : null;
-                return TypedResults.Ok(await mints.MintAsync(caller, request, failAt, ct));
+                return TypedResults.Ok(await mints.MintAsync(caller, request, failAt, context.Features.Get<IdempotencyClaim>(), ct));
             })
             .WithTags("Mints")
             .WithName("Mint")

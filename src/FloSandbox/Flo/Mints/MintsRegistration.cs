@@ -1,5 +1,6 @@
 using FloSandbox.Core.Ledger;
 using FloSandbox.Core.Scheduling;
+using FloSandbox.Flo.Platform.Idempotency;
 
 namespace FloSandbox.Flo.Mints;
 
@@ -17,8 +18,12 @@ public static class MintsRegistration
         services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<MintStore>());
         services.AddSingleton<MintGuardrails>();
         services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<MintGuardrails>());
-        services.AddSingleton<MintSettler>();
+        services.AddOptions<MintOptions>().BindConfiguration(MintOptions.Section)
+            .Validate(o => o.InlineWait >= TimeSpan.Zero, "Mints:InlineWait must not be negative.").ValidateOnStart();
+        services.AddSingleton<MintChainEffects>();
+        services.AddSingleton<MintSettlement>();
         services.AddSingleton<MintService>();
+        services.AddIdempotentResource("mint", async (sp, caller, id, ct) => await sp.GetRequiredService<MintService>().RetrieveAsync(caller, id, ct));
         services.AddSingleton<MintSettlementWork>();
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<MintSettlementWork>());
         return services;

@@ -61,5 +61,14 @@ internal sealed class MintsSchema : ILedgerSchema
             PRIMARY KEY (tenant_id, scope, scope_key, bucket_ms)
         );
         """,
+        // Every step of a mint is durable due work: payment, fill, settlement, refund and deployment charge
+        // each run when step_due_ms comes, whoever asks (the request, the scheduler, a restart).
+        """
+        ALTER TABLE mints ADD COLUMN step_due_ms INTEGER;
+        ALTER TABLE mints ADD COLUMN refund_tx_hash TEXT;
+        ALTER TABLE mints ADD COLUMN deploy_charge_tx_hash TEXT;
+        UPDATE mints SET step_due_ms = COALESCE(fill_due_ms, created_ms) WHERE status IN ('pending', 'queued', 'filled');
+        CREATE INDEX mints_step_due ON mints(step_due_ms) WHERE step_due_ms IS NOT NULL;
+        """,
     ];
 }

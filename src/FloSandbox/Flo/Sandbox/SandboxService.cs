@@ -11,7 +11,7 @@ namespace FloSandbox.Flo.Sandbox;
 /// so a dead devchain (503) leaves the ledger unchanged.
 public sealed class SandboxService(
     LedgerDatabase db, TenantRegistry tenants, BalanceStore balances, IEnumerable<ITenantStateOwner> owners,
-    IEnumerable<ITenantLifecycle> lifecycles, TenantWallets wallets, MarketHours hours)
+    IEnumerable<ITenantLifecycle> lifecycles, TenantWallets wallets, MarketHours hours, TenantGate gate)
 {
     public const decimal MaxFaucetAmount = 100_000_000m;
 
@@ -21,6 +21,8 @@ public sealed class SandboxService(
     /// Wipes every row the tenant owns and writes a fresh tenant's starting state, in one transaction.
     public async Task<TenantView> ResetAsync(TenantContext caller, CancellationToken ct)
     {
+        // No settlement step runs across a reset: in-flight steps finish first, later ones find nothing.
+        using var alone = await gate.EnterExclusiveAsync(caller.TenantId, ct);
         foreach (var lifecycle in lifecycles)
         {
             await lifecycle.ResettingAsync(caller.Tenant, ct);

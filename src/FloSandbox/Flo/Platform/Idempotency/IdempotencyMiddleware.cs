@@ -15,7 +15,7 @@ namespace FloSandbox.Flo.Platform.Idempotency;
 /// gets 409 `idempotency_mismatch`. Concurrent requests with one key run one at a time, so the
 /// operation executes once.
 public sealed class IdempotencyMiddleware(
-    RequestDelegate next, IdempotencyStore store, KeyedLock locks, IOptions<IdempotencyOptions> options)
+    RequestDelegate next, IdempotencyStore store, KeyedLock locks, IEnumerable<IdempotentResource> resources, IOptions<IdempotencyOptions> options)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -53,9 +53,15 @@ public sealed class IdempotencyMiddleware(
         var stored = await store.FindAsync(caller.TenantId, key, caller.Now, ct);
         if (stored is not null)
         {
-            await (stored.Fingerprint == fingerprint ? ReplayAsync(context, stored) : MismatchAsync(context, key, stored));
+            await (stored.Fingerprint != fingerprint ? MismatchAsync(context, key, stored)
+                : stored.IsClaim ? ReplayClaimAsync(context, caller, stored)
+                : ReplayAsync(context, stored));
             return;
         }
+
+        // An order the endpoint accepts claims the key in its own transaction (see IdempotencyClaim).
+        var claim = new IdempotencyClaim(caller.TenantId, key, fingerprint, context.TraceIdentifier, caller.Now, options.Value.Ttl);
+        context.Features.Set(claim);
 
         var original = context.Response.Body;
         using var capture = new MemoryStream();
@@ -76,12 +82,14 @@ public sealed class IdempotencyMiddleware(
             context.Response.Body = original;
         }
 
+        // Stored even when the client has gone: the next retry gets this response.
         var response = context.Response;
         if (response.StatusCode < 500)
         {
             var captured = new IdempotencyStore.StoredResponse(fingerprint, context.TraceIdentifier, response.StatusCode,
-                response.ContentType, response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, capture.ToArray());
-            await store.SaveAsync(caller.TenantId, key, captured, caller.Now, options.Value.Ttl, ct);
+                response.ContentType, response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, capture.ToArray(),
+                response.StatusCode < 300 ? claim.Resource : null);
+            await store.SaveAsync(caller.TenantId, key, captured, caller.Now, options.Value.Ttl, CancellationToken.None);
         }
         capture.Position = 0;
         await capture.CopyToAsync(original, ct);
@@ -140,6 +148,17 @@ public sealed class IdempotencyMiddleware(
         response.Headers[ReplayedHeader] = "true";
         response.ContentLength = stored.Body.Length;
         await response.Body.WriteAsync(stored.Body, context.RequestAborted);
+    }
+
+    /// The order the key claimed, as it stands now: its first response was never stored.
+    private async Task ReplayClaimAsync(HttpContext context, TenantContext caller, IdempotencyStore.StoredResponse claimed)
+    {
+        var (kind, id) = claimed.Resource!.Split(':', 2) is [var k, var i] ? (k, i) : ("", "");
+        var resource = resources.Single(r => r.Kind == kind);
+        var view = await resource.Render(context.RequestServices, caller, id, context.RequestAborted);
+        context.Response.Headers["X-Request-Id"] = claimed.RequestId;
+        context.Response.Headers[ReplayedHeader] = "true";
+        await TypedResults.Ok(view).ExecuteAsync(context);
     }
 
     private static Task MismatchAsync(HttpContext context, string key, IdempotencyStore.StoredResponse stored) =>

@@ -1,0 +1,71 @@
+using FloSandbox.Core.Chain;
+using FloSandbox.Core.Ledger.Balances;
+using FloSandbox.Devchain;
+using FloSandbox.Devchain.Contracts;
+using FloSandbox.Devchain.Encoding;
+using Nethereum.RPC.Eth.DTOs;
+
+namespace FloSandbox.Flo.Mints;
+
+/// A mint's on-chain effects. Each carries an effect id derived from the mint id and the step, which the
+/// factory applies once and refuses ever after; an effect found already applied (the process died after
+/// sending it, before the ledger recorded it) is read back from the chain instead of applied again.
+public sealed class MintChainEffects(DevchainHost chain, TenantWallets wallets)
+{
+    /// Burns the payment from the payer's home-chain wallet (a queued mint, or a mint on another chain);
+    /// returns the transaction hash.
+    public Task<string> CollectPaymentAsync(MintRow row, CancellationToken ct) =>
+        CollectAsync(row, "payment", row.Total, ct);
+
+    /// Burns the deployment charge from the payer's home-chain wallet.
+    public Task<string> CollectDeployChargeAsync(MintRow row, decimal charge, CancellationToken ct) =>
+        CollectAsync(row, "deploy-charge", charge, ct);
+
+    /// Pays the payment back to the payer's home-chain wallet.
+    public Task<string> RefundAsync(MintRow row, CancellationToken ct)
+    {
+        var home = chain.LiveNetwork(TenantWallets.HomeChain);
+        var effect = EffectId.For(row.Id, "refund");
+        return OnceAsync(home.Factory, effect,
+            async () => (await home.Factory.PayAsync(effect, Coin(row), EvmAddress.Parse(row.Payer), TokenUnits.ToUnits(row.Total), ct)).TransactionHash,
+            r => r.TransactionHash, ct);
+    }
+
+    /// The mint itself, in one factory transaction: deploys the token if it has none, mints it to the
+    /// wallet and, when <paramref name="payment"/> is positive, burns the payment in the same transaction.
+    public Task<TokenMint> MintAsync(MintRow row, decimal payment, CancellationToken ct)
+    {
+        var network = chain.LiveNetwork(row.Chain);
+        var effect = EffectId.For(row.Id, "mint");
+        return OnceAsync(network.Factory, effect,
+            () => network.Factory.MintAsync(effect, row.Asset, row.AssetName, EvmAddress.Parse(row.Wallet), TokenUnits.ToUnits(row.Quantity),
+                Coin(row), EvmAddress.Parse(row.Payer), TokenUnits.ToUnits(payment), ct),
+            receipt => network.Factory.ReadMint(row.Asset, receipt), ct);
+    }
+
+    private Task<string> CollectAsync(MintRow row, string step, decimal amount, CancellationToken ct)
+    {
+        var home = chain.LiveNetwork(TenantWallets.HomeChain);
+        var effect = EffectId.For(row.Id, step);
+        return OnceAsync(home.Factory, effect,
+            async () => (await home.Factory.CollectAsync(effect, Coin(row), EvmAddress.Parse(row.Payer), TokenUnits.ToUnits(amount), ct)).TransactionHash,
+            r => r.TransactionHash, ct);
+    }
+
+    private EvmAddress Coin(MintRow row) => wallets.Coin(Enum.Parse<Currency>(row.Currency)).Address;
+
+    private static async Task<T> OnceAsync<T>(FloTokenFactoryContract factory, EffectId effect, Func<Task<T>> apply,
+        Func<TransactionReceipt, T> fromReceipt, CancellationToken ct)
+    {
+        try
+        {
+            return await apply();
+        }
+        catch (EffectAlreadyAppliedException)
+        {
+            var receipt = await factory.FindAppliedAsync(effect, ct)
+                ?? throw new DevchainException($"The chain applied effect {effect} but its transaction is no longer on record.");
+            return fromReceipt(receipt);
+        }
+    }
+}
