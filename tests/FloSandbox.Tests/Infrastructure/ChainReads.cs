@@ -30,6 +30,15 @@ public static class ChainReads
         return (decimal)units / 1_000_000m;
     }
 
+    /// The wallet's on-chain balance of a ticker's token (its address from `GET /v1/tokens/{ticker}`).
+    public static async Task<decimal> TokenBalanceAsync(HttpClient client, string ticker, string chain, string wallet)
+    {
+        var token = await (await client.GetAsync($"/v1/tokens/{ticker}")).JsonAsync();
+        var address = token.GetProperty("distribution").EnumerateArray().Single(d => d.GetProperty("chain").GetString() == chain)
+            .GetProperty("contract").GetProperty("address").GetString()!;
+        return await BalanceOfAsync(client, chain, address, wallet);
+    }
+
     public static async Task<string> CodeAtAsync(HttpClient client, string chain, string address) =>
         (await RpcAsync(client, chain, "eth_getCode", address, "latest")).GetString()!;
 }

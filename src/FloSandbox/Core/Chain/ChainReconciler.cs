@@ -2,6 +2,7 @@ using System.Numerics;
 using FloSandbox.Core.Ledger;
 using FloSandbox.Core.Ledger.Balances;
 using FloSandbox.Core.Ledger.Holdings;
+using FloSandbox.Core.Orders;
 using FloSandbox.Core.Market;
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
@@ -16,7 +17,7 @@ namespace FloSandbox.Core.Chain;
 /// every balance from the ledger, and <see cref="BalanceReader"/> reads a thousand balances from the
 /// chain per call. Only a repair is a transaction.
 public sealed partial class ChainReconciler(
-    BalanceStore balances, PositionStore positions, TenantWallets wallets, DevchainHost host, DeploymentRegistry deployments,
+    BalanceStore balances, PositionStore positions, IEnumerable<IInFlightOrders> inFlight, TenantWallets wallets, DevchainHost host, DeploymentRegistry deployments,
     TokenCatalog catalog, TimeProvider time,
     ILogger<ChainReconciler> logger)
 {
@@ -31,11 +32,22 @@ public sealed partial class ChainReconciler(
         return repairs;
     }
 
-    /// Every tenant's USDC and USDT at its settlement address on the home chain. A currency without a
-    /// ledger row is zero, as in <see cref="BalanceStore"/>.
+    /// Every tenant's USDC and USDT at its settlement address on the home chain: the ledger's balance plus
+    /// what orders in flight have booked but not yet moved on chain. A currency without a ledger row is
+    /// zero, as in <see cref="BalanceStore"/>.
     private async Task<int> ReconcileStablecoinsAsync(List<Repair> repairs, CancellationToken ct)
     {
-        var ledger = await balances.AtSettlementAddressesAsync(ct);
+        var pending = new Dictionary<(string, Currency), decimal>();
+        foreach (var orders in inFlight)
+        {
+            foreach (var p in await orders.PendingStablecoinsAsync(ct))
+            {
+                pending[(p.TenantId, p.Currency)] = pending.GetValueOrDefault((p.TenantId, p.Currency)) + p.Amount;
+            }
+        }
+        var ledger = (await balances.AtSettlementAddressesAsync(ct))
+            .Select(l => (l.TenantId, l.Address, l.Currency, Amount: l.Amount + pending.GetValueOrDefault((l.TenantId, l.Currency))))
+            .ToList();
         var onChain = await BalanceReader.BalancesOfAsync(host.LiveNetwork(TenantWallets.HomeChain).Rpc,
             ledger.Select(l => (wallets.Coin(l.Currency).Address, EvmAddress.Parse(l.Address))).ToList(), ct);
         for (var i = 0; i < ledger.Count; i++)

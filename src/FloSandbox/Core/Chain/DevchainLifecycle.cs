@@ -17,10 +17,10 @@ internal sealed class DevchainLifecycle(
         {
             await host.StartAsync(cancellationToken);
             await deployments.LoadAsync(cancellationToken);
-            // Orders in flight when the last process stopped complete first (each effect once: the chain
-            // refuses an effect id twice), so the reconciliation that follows compares settled states.
-            await dueWork.RunOrderSettlementAsync(cancellationToken);
+            // The chain is brought to the ledger (counting what orders in flight have still to move), then
+            // those orders complete: each effect once, the chain refuses an effect id twice.
             await reconciler.ReconcileAsync(cancellationToken);
+            await dueWork.RunOrderSettlementAsync(cancellationToken);
         }
         catch
         {

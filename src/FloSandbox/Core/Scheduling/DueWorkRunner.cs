@@ -7,7 +7,7 @@ namespace FloSandbox.Core.Scheduling;
 public sealed partial class DueWorkRunner(
     IEnumerable<IDueWork> work, IOptions<SchedulingOptions> options, TimeProvider time, ILogger<DueWorkRunner> logger) : BackgroundService
 {
-    /// Everything due that settles orders, for every tenant (at start, before reconciliation).
+    /// Everything due that settles orders, for every tenant (at start, after reconciliation).
     public async Task RunOrderSettlementAsync(CancellationToken ct)
     {
         foreach (var item in work.Where(w => w.SettlesOrders))

@@ -7,8 +7,8 @@ public interface IDueWork
 {
     string Name { get; }
 
-    /// True for work that moves money (order settlement): at start it runs before the chain is reconciled
-    /// with the ledger, so an order in flight when the process died completes first.
+    /// True for work that moves money (order settlement): at start it runs once the chain is reconciled
+    /// with the ledger, before the sandbox serves, so an order in flight when the process died completes.
     bool SettlesOrders => false;
 
     /// Runs everything due now, for one tenant or (null) for every tenant. Must be safe to call

@@ -64,6 +64,19 @@ public sealed class MintStore(LedgerDatabase db) : ITenantStateOwner
             ORDER BY m.seq
             """, new { tenantId, realNowMs })], ct);
 
+    /// What mints in flight have booked on the ledger but not yet moved on chain, per tenant and currency:
+    /// a payment debited and not yet burned (positive), a refund credited and not yet paid (negative), a
+    /// deployment charge debited and not yet burned (positive).
+    public Task<IReadOnlyList<(string TenantId, string Currency, long Micros)>> PendingStablecoinsAsync(CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<(string, string, long)>>(async ledger => [.. await ledger.Connection.QueryAsync<(string, string, long)>("""
+            SELECT tenant_id, currency, SUM(CASE
+                WHEN status IN ('pending', 'queued', 'filled') AND payment_tx_hash IS NULL THEN total_micros
+                WHEN status = 'failed' AND payment_tx_hash IS NOT NULL AND refund_tx_hash IS NULL THEN -total_micros
+                WHEN status = 'settled' AND deploy_charge_micros > 0 AND deploy_charge_tx_hash IS NULL THEN deploy_charge_micros
+                ELSE 0 END)
+            FROM mints INDEXED BY mints_step_due WHERE step_due_ms IS NOT NULL GROUP BY tenant_id, currency
+            """)], ct);
+
     public Task ResetTenantAsync(LedgerSession ledger, string tenantId) =>
         ledger.Connection.ExecuteAsync("DELETE FROM mints WHERE tenant_id = @tenantId", new { tenantId }, ledger.Transaction);
 }

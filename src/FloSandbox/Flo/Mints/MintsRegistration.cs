@@ -1,4 +1,5 @@
 using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Orders;
 using FloSandbox.Core.Scheduling;
 using FloSandbox.Flo.Platform.Idempotency;
 
@@ -21,6 +22,7 @@ public static class MintsRegistration
         services.AddOptions<MintOptions>().BindConfiguration(MintOptions.Section)
             .Validate(o => o.InlineWait >= TimeSpan.Zero, "Mints:InlineWait must not be negative.").ValidateOnStart();
         services.AddSingleton<MintChainEffects>();
+        services.AddSingleton<IInFlightOrders, MintsInFlight>();
         services.AddSingleton<MintSettlement>();
         services.AddSingleton<MintService>();
         services.AddIdempotentResource("mint", async (sp, caller, id, ct) => await sp.GetRequiredService<MintService>().RetrieveAsync(caller, id, ct));

@@ -1,0 +1,15 @@
+using FloSandbox.Core.Ledger.Balances;
+
+namespace FloSandbox.Core.Orders;
+
+/// Orders whose ledger side is ahead of their chain side: the debit is booked and the payment not yet
+/// burned, a refund booked and not yet paid. Reconciliation expects the chain to differ by exactly these
+/// amounts, which the orders' own pending steps then move (each once, by effect id).
+public interface IInFlightOrders
+{
+    /// Per tenant and currency, what its settlement address still holds on chain beyond its ledger balance
+    /// (negative: what it is still to receive).
+    Task<IReadOnlyList<PendingStablecoin>> PendingStablecoinsAsync(CancellationToken ct);
+}
+
+public sealed record PendingStablecoin(string TenantId, Currency Currency, decimal Amount);
