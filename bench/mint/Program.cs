@@ -8,6 +8,10 @@ using FloSandbox.Mint.Bench;
 // Mint benchmark: POST /v1/mint against the Release sandbox over real HTTP, settled on chain, next to
 // raw Anvil throughput measured in the same run.
 // Usage: dotnet run -c Release --project bench/mint [-- --ops 1000 --workers 8 --warmup 3000]
+if (Array.IndexOf(args, "--recovery") >= 0)
+{
+    return await RecoveryBench.RunAsync(FindRepoRoot(), ArgValue("--recovery", 1000));
+}
 var operations = ArgValue("--ops", 1000);
 var warmup = ArgValue("--warmup", 3000);
 var workers = ArgValue("--workers", 8);
@@ -86,7 +90,7 @@ Console.WriteLine();
 Console.WriteLine($"  sustained mints/s vs raw Anvil token mint x1 ({rawMint.PerSecond:0}/s): {sustained / rawMint.PerSecond:P0}; "
     + $"vs raw ETH transfer x1 ({rawTransfer.PerSecond:0}/s): {sustained / rawTransfer.PerSecond:P0} (target >= 50%)");
 Console.WriteLine($"  p50 latency {Percentile(0.50):0.00} ms (target <= 10 ms; the docs promise p50 < 1 s to on-chain confirmation)");
-return;
+return 0;
 
 async Task MintOnceAsync()
 {

@@ -8,6 +8,7 @@ public sealed class SandboxProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _dataDir;
+    private bool _keepData;
 
     private SandboxProcess(Process process, string dataDir, Uri baseAddress)
     {
@@ -43,10 +44,13 @@ public sealed class SandboxProcess : IAsyncDisposable
 
     private static double CpuOf(int pid) => Stat(pid) is { } f ? (long.Parse(f[11]) + long.Parse(f[12])) / 100.0 : 0;
 
-    public static async Task<SandboxProcess> StartAsync(string repoRoot, IReadOnlyDictionary<string, string> environment)
+    public int ProcessId => _process.Id;
+
+    /// Starts the Release sandbox on a fresh data directory, or on <paramref name="dataDir"/> (a restart).
+    public static async Task<SandboxProcess> StartAsync(string repoRoot, IReadOnlyDictionary<string, string> environment, string? dataDir = null)
     {
         var port = FreePort();
-        var dataDir = Directory.CreateTempSubdirectory("flo-bench-").FullName;
+        dataDir ??= Directory.CreateTempSubdirectory("flo-bench-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(repoRoot, "src/FloSandbox/bin/Release/net10.0/FloSandbox.dll"), "--urls", $"http://127.0.0.1:{port}" },
@@ -93,6 +97,36 @@ public sealed class SandboxProcess : IAsyncDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    public string DataDirectory => _dataDir;
+
+    /// SIGKILL: nothing of the sandbox's own shutdown runs; its data directory is kept for a restart.
+    public async Task KillHardAsync()
+    {
+        _keepData = true;
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
+    /// Process ids of this sandbox's Anvil nodes by chain id (Linux /proc).
+    public IReadOnlyDictionary<string, int> AnvilNodes() =>
+        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => n!.All(char.IsDigit)).Select(n => int.Parse(n!))
+            .Where(pid => ParentOf(pid) == _process.Id)
+            .Select(pid => (pid, args: Args(pid)))
+            .Where(p => p.args.Contains("--chain-id"))
+            .ToDictionary(p => p.args[Array.IndexOf(p.args, "--chain-id") + 1], p => p.pid);
+
+    private static string[] Args(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -105,6 +139,9 @@ public sealed class SandboxProcess : IAsyncDisposable
         }
         await _process.WaitForExitAsync();
         _process.Dispose();
-        Directory.Delete(_dataDir, recursive: true);
+        if (!_keepData)
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
     }
 }

@@ -60,17 +60,17 @@ public sealed class MintService(
         await AcceptAsync(row, order, pricing, deployEstimate, open && failAt == "fill", claim, now);
 
         // The request waits while the first steps are quick; it never cancels them (a hang-up only stops the wait).
-        MintSettlement.Outcome? outcome = null;
+        (MintSettlement.Outcome Outcome, MintRow? Mint)? advanced = null;
         try
         {
-            outcome = await settlement.AdvanceAsync(row.Id, firstAttempt: true).WaitAsync(options.Value.InlineWait, ct);
+            advanced = await settlement.AdvanceAsync(row.TenantId, row.Id, firstAttempt: true).WaitAsync(options.Value.InlineWait, ct);
         }
         catch (TimeoutException)
         {
             // Still settling: the answer is the mint as it stands; the settlement goes on.
         }
-        var current = await store.GetAsync(caller.TenantId, row.Id, CancellationToken.None) ?? row;
-        if (outcome == MintSettlement.Outcome.ChainUnavailable && current.State == MintStatus.Failed)
+        var current = advanced?.Mint ?? await store.GetAsync(caller.TenantId, row.Id, CancellationToken.None) ?? row;
+        if (advanced?.Outcome == MintSettlement.Outcome.ChainUnavailable && current.State == MintStatus.Failed)
         {
             throw FloErrors.ServiceUnavailable($"The {current.Chain} devchain did not answer: the mint failed and was refunded ({current.Id}).").ToException();
         }

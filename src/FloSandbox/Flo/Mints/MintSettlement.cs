@@ -34,21 +34,22 @@ public sealed partial class MintSettlement(
         ChainUnavailable,
     }
 
-    /// Runs every step of the mint that is due now. On the <paramref name="firstAttempt"/> (the request that
-    /// accepted the mint waits on it), a chain that does not answer fails the mint and refunds it; later, the
-    /// step is retried after a pause.
-    public async Task<Outcome> AdvanceAsync(string mintId, bool firstAttempt)
+    /// Runs every step of the mint that is due now, and returns the mint as it stands after them (null
+    /// when it no longer exists). On the <paramref name="firstAttempt"/> (the request that accepted the mint
+    /// waits on it), a chain that does not answer fails the mint and refunds it; later, the step is retried
+    /// after a pause.
+    public async Task<(Outcome Outcome, MintRow? Mint)> AdvanceAsync(string tenantId, string mintId, bool firstAttempt)
     {
         using var held = await locks.AcquireAsync("mint\n" + mintId, CancellationToken.None);
-        if (await db.ReadAsync(ledger => MintStore.GetAsync(ledger, mintId)) is not { } first)
+        using var inside = await gate.EnterSharedAsync(tenantId, CancellationToken.None);
+        // Read under the lock and inside the gate: another runner may have advanced it, a reset deleted it.
+        // From here on the row in memory is the truth: every step writes it through.
+        if (await db.ReadAsync(ledger => MintStore.GetAsync(ledger, mintId)) is not { } row)
         {
-            return Outcome.Advanced;
+            return (Outcome.Advanced, null);
         }
-        using var inside = await gate.EnterSharedAsync(first.TenantId, CancellationToken.None);
-        var clock = (await tenants.GetByIdAsync(first.TenantId)).Clock;
-        // Read again inside the gate: a reset that ran meanwhile deleted the mint.
-        while (await db.ReadAsync(ledger => MintStore.GetAsync(ledger, mintId)) is { StepDueMs: { } due } row
-               && due <= clock.GetUtcNow().ToUnixTimeMilliseconds())
+        var clock = (await tenants.GetByIdAsync(tenantId)).Clock;
+        while (row.StepDueMs is { } due && due <= clock.GetUtcNow().ToUnixTimeMilliseconds())
         {
             try
             {
@@ -66,16 +67,16 @@ public sealed partial class MintSettlement(
                     row.StepDueMs = (clock.GetUtcNow() + RetryAfter).ToUnixTimeMilliseconds();
                     await db.WriteAsync(ledger => MintStore.UpdateAsync(ledger, row));
                 }
-                return Outcome.ChainUnavailable;
+                return (Outcome.ChainUnavailable, row);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A bug, not the chain: the step stays due and is retried by the scheduler.
+                // A bug, not the chain: the step stays due (as stored) and is retried by the scheduler.
                 LogStepFailed(logger, ex, row.Id, row.Status);
-                return Outcome.Advanced;
+                return (Outcome.Advanced, await db.ReadAsync(ledger => MintStore.GetAsync(ledger, mintId)));
             }
         }
-        return Outcome.Advanced;
+        return (Outcome.Advanced, row);
     }
 
     private Task StepAsync(MintRow row, TenantClock clock) => row.State switch

@@ -12,12 +12,9 @@ public sealed class MintSettlementWork(MintStore store, MintSettlement settlemen
 
     public bool SettlesOrders => true;
 
-    public async Task RunDueAsync(string? tenantId, CancellationToken ct)
-    {
-        foreach (var id in await store.DueAsync(tenantId, time.GetUtcNow().ToUnixTimeMilliseconds(), ct))
-        {
-            ct.ThrowIfCancellationRequested();
-            await settlement.AdvanceAsync(id, firstAttempt: false);
-        }
-    }
+    /// Mints advance side by side (each under its own lock), so their ledger work and chain round trips overlap.
+    public async Task RunDueAsync(string? tenantId, CancellationToken ct) =>
+        await Parallel.ForEachAsync(await store.DueAsync(tenantId, time.GetUtcNow().ToUnixTimeMilliseconds(), ct),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            async (due, _) => await settlement.AdvanceAsync(due.TenantId, due.Id, firstAttempt: false));
 }

@@ -57,9 +57,9 @@ public sealed class MintStore(LedgerDatabase db) : ITenantStateOwner
             new { tenantId, id }) > 0, ct);
 
     /// Mints with a step due on their tenant's clock, oldest first.
-    public Task<IReadOnlyList<string>> DueAsync(string? tenantId, long realNowMs, CancellationToken ct) =>
-        db.ReadAsync<IReadOnlyList<string>>(async ledger => [.. await ledger.Connection.QueryAsync<string>("""
-            SELECT m.id FROM mints m INDEXED BY mints_step_due JOIN tenants t ON t.id = m.tenant_id
+    public Task<IReadOnlyList<(string TenantId, string Id)>> DueAsync(string? tenantId, long realNowMs, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<(string, string)>>(async ledger => [.. await ledger.Connection.QueryAsync<(string, string)>("""
+            SELECT m.tenant_id, m.id FROM mints m INDEXED BY mints_step_due JOIN tenants t ON t.id = m.tenant_id
             WHERE m.step_due_ms IS NOT NULL AND m.step_due_ms <= @realNowMs + t.clock_offset_ms AND (@tenantId IS NULL OR m.tenant_id = @tenantId)
             ORDER BY m.seq
             """, new { tenantId, realNowMs })], ct);

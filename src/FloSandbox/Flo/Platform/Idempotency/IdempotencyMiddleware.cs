@@ -82,14 +82,15 @@ public sealed class IdempotencyMiddleware(
             context.Response.Body = original;
         }
 
-        // Stored even when the client has gone: the next retry gets this response.
+        // A client that hung up may have cut the response short: nothing is stored then, and its retry gets
+        // the order its key claimed, as it stands (or runs again when nothing was accepted).
         var response = context.Response;
-        if (response.StatusCode < 500)
+        if (response.StatusCode < 500 && !ct.IsCancellationRequested)
         {
             var captured = new IdempotencyStore.StoredResponse(fingerprint, context.TraceIdentifier, response.StatusCode,
                 response.ContentType, response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, capture.ToArray(),
                 response.StatusCode < 300 ? claim.Resource : null);
-            await store.SaveAsync(caller.TenantId, key, captured, caller.Now, options.Value.Ttl, CancellationToken.None);
+            await store.SaveAsync(caller.TenantId, key, captured, caller.Now, options.Value.Ttl, ct);
         }
         capture.Position = 0;
         await capture.CopyToAsync(original, ct);
