@@ -1,9 +1,7 @@
 using System.Numerics;
+using FloSandbox.Devchain.Contracts.Abi;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Rpc;
-using Nethereum.ABI.FunctionEncoding;
-using Nethereum.ABI.FunctionEncoding.Attributes;
-using Nethereum.Contracts;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Util;
@@ -21,6 +19,7 @@ public static class BalanceReader
     /// <summary>Balances per call: about 6k gas each keeps a call far below a node's gas cap for calls.</summary>
     public const int BatchSize = 1000;
 
+    private static readonly ContractFunction BalancesOf = ContractFunction.Of("BalanceReader", "balancesOf(address[],address[])");
     private static readonly Lazy<Dictionary<string, StateChange>> Code = new(() => new()
     {
         [Address.ToLowerHex()] = new StateChange { Code = ContractArtifact.Load("BalanceReader").DeployedBytecode.ToArray().ToHex(true) },
@@ -39,37 +38,14 @@ public static class BalanceReader
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(holdings);
         var balances = new List<BigInteger>(holdings.Count);
-        var decoder = new FunctionCallDecoder();
         foreach (var chunk in holdings.Chunk(BatchSize))
         {
-            var call = new BalancesOfFunction
-            {
-                Tokens = chunk.Select(h => h.Token.ToLowerHex()).ToList(),
-                Owners = chunk.Select(h => h.Owner.ToLowerHex()).ToList(),
-            };
-            var input = new CallInput(call.GetCallData().ToHex(true), Address.ToLowerHex());
-            var result = await rpc.SendRequestAsync<string>("eth_call", null, input, BlockParameter.CreateLatest(), Code.Value)
+            var data = BalancesOf.Encode(chunk.Select(h => h.Token.ToLowerHex()).ToList(), chunk.Select(h => h.Owner.ToLowerHex()).ToList());
+            var result = await rpc.SendRequestAsync<string>("eth_call", null, new CallInput(data, Address.ToLowerHex()), BlockParameter.CreateLatest(), Code.Value)
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
-            balances.AddRange(decoder.DecodeFunctionOutput<BalancesOfOutput>(result).Balances);
+            balances.AddRange(BalancesOf.Decode<List<BigInteger>>(result));
         }
 
         return balances;
-    }
-
-    [Function("balancesOf", typeof(BalancesOfOutput))]
-    private sealed class BalancesOfFunction : FunctionMessage
-    {
-        [Parameter("address[]", "tokens", 1)]
-        public List<string> Tokens { get; set; } = null!;
-
-        [Parameter("address[]", "owners", 2)]
-        public List<string> Owners { get; set; } = null!;
-    }
-
-    [FunctionOutput]
-    private sealed class BalancesOfOutput : IFunctionOutputDTO
-    {
-        [Parameter("uint256[]", "balances", 1)]
-        public List<BigInteger> Balances { get; set; } = null!;
     }
 }

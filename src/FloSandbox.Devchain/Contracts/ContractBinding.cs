@@ -1,17 +1,14 @@
+using FloSandbox.Devchain.Contracts.Abi;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Rpc;
-using Nethereum.ABI.FunctionEncoding.Attributes;
-using Nethereum.Contracts;
-using Nethereum.Contracts.QueryHandlers;
-using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 
 namespace FloSandbox.Devchain.Contracts;
 
 /// <summary>
-/// Base of the typed contract bindings: a deployed address, reads through Nethereum's contract query
-/// handlers (one <c>eth_call</c>), and writes encoded by Nethereum and sent by the <see cref="TransactionSender"/>.
+/// Base of the typed contract bindings: a deployed address, reads (one <c>eth_call</c>) and writes (sent by the
+/// <see cref="TransactionSender"/>) encoded and decoded by Nethereum from the compiled contracts' ABIs.
 /// </summary>
 public abstract class ContractBinding
 {
@@ -43,22 +40,18 @@ public abstract class ContractBinding
     protected abstract string ContractName { get; }
 
     /// <summary>Runs a view function with <c>eth_call</c> and decodes its single return value.</summary>
-    private protected Task<TReturn> CallAsync<TFunction, TReturn>(TFunction function, CancellationToken cancellationToken)
-        where TFunction : FunctionMessage, new() =>
-        new QueryToSimpleTypeHandler<TFunction, TReturn>(Sender.Rpc).QueryAsync(AddressHex, function).WaitAsync(cancellationToken);
-
-    /// <summary>Runs a view function with <c>eth_call</c> and decodes its return values into <typeparamref name="TOutput"/>.</summary>
-    private protected Task<TOutput> CallForOutputAsync<TFunction, TOutput>(TFunction function, CancellationToken cancellationToken)
-        where TFunction : FunctionMessage, new()
-        where TOutput : IFunctionOutputDTO, new() =>
-        new QueryToDTOHandler<TFunction, TOutput>(Sender.Rpc).QueryAsync(AddressHex, function).WaitAsync(cancellationToken);
+    private protected async Task<T> CallAsync<T>(ContractFunction function, object[] arguments, CancellationToken cancellationToken)
+    {
+        var output = await Sender.Rpc.SendRequestAsync<string>("eth_call", null, new CallInput(function.Encode(arguments), AddressHex), BlockParameter.CreateLatest())
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return function.Decode<T>(output);
+    }
 
     /// <summary>Sends a transaction calling <paramref name="function"/> from <paramref name="from"/> with a fixed gas limit; returns the receipt.</summary>
-    private protected Task<TransactionReceipt> SendAsync<TFunction>(EvmAddress from, TFunction function, ulong gas, CancellationToken cancellationToken)
-        where TFunction : FunctionMessage, new() =>
+    private protected Task<TransactionReceipt> SendAsync(EvmAddress from, ContractFunction function, ulong gas, object[] arguments, CancellationToken cancellationToken) =>
         Sender.SendAsync(
-            new TransactionInput { From = from.ToLowerHex(), To = AddressHex, Data = function.GetCallData().ToHex(true), Gas = new HexBigInteger(gas) },
-            $"{ContractName}.{ABITypedRegistry.GetFunctionABI<TFunction>().Name} on {Address}",
+            new TransactionInput { From = from.ToLowerHex(), To = AddressHex, Data = function.Encode(arguments), Gas = new HexBigInteger(gas) },
+            $"{ContractName}.{function.Name} on {Address}",
             cancellationToken);
 
     /// <inheritdoc/>

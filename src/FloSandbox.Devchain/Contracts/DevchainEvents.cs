@@ -1,9 +1,6 @@
 using System.Numerics;
 using FloSandbox.Devchain.Contracts.Abi;
 using FloSandbox.Devchain.Encoding;
-using Nethereum.ABI.FunctionEncoding.Attributes;
-using Nethereum.Contracts;
-using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.RPC.Eth.DTOs;
 
 namespace FloSandbox.Devchain.Contracts;
@@ -31,59 +28,46 @@ public sealed record TokenDeployedEvent(EvmAddress Factory, byte[] Salt, EvmAddr
 /// <param name="Topic0">keccak256 of the signature, 0x-prefixed lower-case hex: the first topic of each of its logs.</param>
 public sealed record DevchainEvent(string Signature, string Topic0)
 {
-    internal static DevchainEvent Of<TEvent>()
-        where TEvent : IEventDTO
-    {
-        var abi = ABITypedRegistry.GetEvent<TEvent>();
-        return new DevchainEvent(abi.Signature, abi.Sha3Signature.EnsureHexPrefix().ToLowerInvariant());
-    }
-
     /// <summary>True when <paramref name="log"/> is one of this event's.</summary>
     public bool Matches(FilterLog log) =>
         log?.Topics is { Length: > 0 } topics && string.Equals(topics[0]?.ToString(), Topic0, StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>Event definitions of the devchain contracts and typed decoders for them (Nethereum's event decoding).</summary>
+/// <summary>Event definitions of the devchain contracts (from their artifacts' ABIs) and typed decoders for them (Nethereum's topic decoder).</summary>
 public static class DevchainEvents
 {
+    private static readonly ContractEvent TransferAbi = ContractEvent.Of("MockStablecoin", "Transfer");
+    private static readonly ContractEvent ApprovalAbi = ContractEvent.Of("MockStablecoin", "Approval");
+    private static readonly ContractEvent TokenDeployedAbi = ContractEvent.Of("FloTokenFactory", "TokenDeployed");
+    private static readonly ContractEvent EffectAppliedAbi = ContractEvent.Of("FloTokenFactory", "EffectApplied");
+
     /// <summary><c>Transfer(address indexed from, address indexed to, uint256 value)</c>.</summary>
-    public static DevchainEvent Transfer { get; } = DevchainEvent.Of<TransferEventDto>();
+    public static DevchainEvent Transfer { get; } = new(TransferAbi.Signature, TransferAbi.Topic0);
 
     /// <summary><c>Approval(address indexed owner, address indexed spender, uint256 value)</c>.</summary>
-    public static DevchainEvent Approval { get; } = DevchainEvent.Of<ApprovalEventDto>();
+    public static DevchainEvent Approval { get; } = new(ApprovalAbi.Signature, ApprovalAbi.Topic0);
 
     /// <summary><c>TokenDeployed(bytes32 indexed salt, address indexed token, string ticker, string name)</c>.</summary>
-    public static DevchainEvent TokenDeployed { get; } = DevchainEvent.Of<TokenDeployedEventDto>();
+    public static DevchainEvent TokenDeployed { get; } = new(TokenDeployedAbi.Signature, TokenDeployedAbi.Topic0);
 
     /// <summary><c>EffectApplied(bytes32 indexed effect)</c>: the factory applied the effect in this transaction.</summary>
-    public static DevchainEvent EffectApplied { get; } = DevchainEvent.Of<EffectAppliedEventDto>();
+    public static DevchainEvent EffectApplied { get; } = new(EffectAppliedAbi.Signature, EffectAppliedAbi.Topic0);
 
     /// <summary>Decodes a <c>Transfer</c> log, or returns null for any other log.</summary>
-    public static TransferEvent? TryDecodeTransfer(FilterLog log)
-    {
-        if (!Transfer.Matches(log) || log.Topics.Length != 3)
-        {
-            return null;
-        }
-
-        var transfer = log.DecodeEvent<TransferEventDto>().Event;
-        return new TransferEvent(EvmAddress.Parse(log.Address), EvmAddress.Parse(transfer.From), EvmAddress.Parse(transfer.To), transfer.Value, log.TransactionHash);
-    }
+    public static TransferEvent? TryDecodeTransfer(FilterLog log) =>
+        TransferAbi.Decode(log) is { } values
+            ? new TransferEvent(EvmAddress.Parse(log.Address), EvmAddress.Parse((string)values["from"]), EvmAddress.Parse((string)values["to"]),
+                (BigInteger)values["value"], log.TransactionHash)
+            : null;
 
     /// <summary>Decodes a <c>TokenDeployed</c> log, or returns null for any other log.</summary>
-    public static TokenDeployedEvent? TryDecodeTokenDeployed(FilterLog log)
-    {
-        if (!TokenDeployed.Matches(log))
-        {
-            return null;
-        }
-
-        var deployed = log.DecodeEvent<TokenDeployedEventDto>().Event;
-        return new TokenDeployedEvent(EvmAddress.Parse(log.Address), deployed.Salt, EvmAddress.Parse(deployed.Token), deployed.Ticker, deployed.Name,
-            log.TransactionHash, (ulong)(log.BlockNumber?.Value ?? 0));
-    }
+    public static TokenDeployedEvent? TryDecodeTokenDeployed(FilterLog log) =>
+        TokenDeployedAbi.Decode(log) is { } values
+            ? new TokenDeployedEvent(EvmAddress.Parse(log.Address), (byte[])values["salt"], EvmAddress.Parse((string)values["token"]),
+                (string)values["ticker"], (string)values["name"], log.TransactionHash, (ulong)(log.BlockNumber?.Value ?? 0))
+            : null;
 
     /// <summary>Decodes an <c>EffectApplied</c> log, or returns null for any other log.</summary>
     public static EffectId? TryDecodeEffectApplied(FilterLog log) =>
-        EffectApplied.Matches(log) && log.Topics.Length == 2 ? EffectId.Parse(log.Topics[1].ToString()!) : null;
+        EffectAppliedAbi.Decode(log) is { } values ? EffectId.FromBytes((byte[])values["effect"]) : null;
 }

@@ -16,21 +16,23 @@ public sealed partial class FloTokenFactoryContract
     /// <summary>Effects per <c>doneMany</c> call: about 2.5k gas each keeps a call far below a node's gas cap for calls.</summary>
     public const int DoneBatchSize = 1000;
 
+    private static readonly ContractFunction Collect = Function("collect(bytes32,address,address,uint256)");
+    private static readonly ContractFunction Pay = Function("pay(bytes32,address,address,uint256)");
+    private static readonly ContractFunction DoneMany = Function("doneMany(bytes32[])");
+
     /// <summary><c>collect(effect, stablecoin, from, amount)</c>: burns a stablecoin payment from <paramref name="from"/>, no token involved.</summary>
     /// <exception cref="EffectAlreadyAppliedException">The effect was applied before; nothing happened now.</exception>
     /// <exception cref="TransactionRevertedException">Nothing happened: <paramref name="from"/> lacks the amount (<c>InsufficientBalance</c>), or the sender is not the owner.</exception>
     public Task<TransactionReceipt> CollectAsync(
         EffectId effect, EvmAddress stablecoin, EvmAddress from, BigInteger amount, CancellationToken cancellationToken = default) =>
-        SendAsync(OwnerAccount, new CollectFunction { Effect = effect.ToArray(), Stablecoin = stablecoin.ToLowerHex(), Account = from.ToLowerHex(), Amount = amount },
-            TokenWriteGas, cancellationToken);
+        SendAsync(OwnerAccount, Collect, TokenWriteGas, [effect.ToArray(), stablecoin.ToLowerHex(), from.ToLowerHex(), amount], cancellationToken);
 
     /// <summary><c>pay(effect, stablecoin, to, amount)</c>: mints a stablecoin payout or refund to <paramref name="to"/>.</summary>
     /// <exception cref="EffectAlreadyAppliedException">The effect was applied before; nothing happened now.</exception>
     /// <exception cref="TransactionRevertedException">Nothing happened: <paramref name="to"/> is zero, or the sender is not the owner.</exception>
     public Task<TransactionReceipt> PayAsync(
         EffectId effect, EvmAddress stablecoin, EvmAddress to, BigInteger amount, CancellationToken cancellationToken = default) =>
-        SendAsync(OwnerAccount, new PayFunction { Effect = effect.ToArray(), Stablecoin = stablecoin.ToLowerHex(), Account = to.ToLowerHex(), Amount = amount },
-            TokenWriteGas, cancellationToken);
+        SendAsync(OwnerAccount, Pay, TokenWriteGas, [effect.ToArray(), stablecoin.ToLowerHex(), to.ToLowerHex(), amount], cancellationToken);
 
     /// <summary><c>doneMany(effects)</c>: whether each effect was applied, in order, a thousand per <c>eth_call</c>.</summary>
     public async Task<IReadOnlyList<bool>> DoneAsync(IReadOnlyList<EffectId> effects, CancellationToken cancellationToken = default)
@@ -39,8 +41,7 @@ public sealed partial class FloTokenFactoryContract
         var done = new List<bool>(effects.Count);
         foreach (var chunk in effects.Chunk(DoneBatchSize))
         {
-            var call = new DoneManyFunction { Effects = chunk.Select(e => e.ToArray()).ToList() };
-            done.AddRange(await CallAsync<DoneManyFunction, List<bool>>(call, cancellationToken).ConfigureAwait(false));
+            done.AddRange(await CallAsync<List<bool>>(DoneMany, [chunk.Select(e => e.ToArray()).ToList()], cancellationToken).ConfigureAwait(false));
         }
 
         return done;

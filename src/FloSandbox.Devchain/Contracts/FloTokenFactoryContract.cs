@@ -37,6 +37,12 @@ public sealed partial class FloTokenFactoryContract : ContractBinding
 
     private const ulong DeployGas = 3_000_000;
     private const ulong BurnGas = 300_000;
+    private static readonly ContractFunction Deploy = Function("deploy(string,string)");
+    private static readonly ContractFunction Mint = Function("mint(bytes32,string,string,address,uint256,address,address,uint256)");
+    private static readonly ContractFunction Burn = Function("burn(bytes32,string,address,uint256,address,address,uint256)");
+    private static readonly ContractFunction Predict = Function("predict(string)");
+    private static readonly ContractFunction TokenOf = Function("tokenOf(string)");
+    private static readonly ContractFunction Owner = Function("owner()");
 
     /// <summary>Creates a binding; deployments are sent from <paramref name="owner"/> (the operator).</summary>
     public FloTokenFactoryContract(TransactionSender sender, EvmAddress address, EvmAddress owner)
@@ -60,18 +66,18 @@ public sealed partial class FloTokenFactoryContract : ContractBinding
 
     /// <summary><c>predict(ticker)</c>: the token address computed on chain.</summary>
     public async Task<EvmAddress> PredictAsync(string ticker, CancellationToken cancellationToken = default) =>
-        EvmAddress.Parse(await CallAsync<PredictFunction, string>(new() { Ticker = ticker }, cancellationToken).ConfigureAwait(false));
+        EvmAddress.Parse(await CallAsync<string>(Predict, [ticker], cancellationToken).ConfigureAwait(false));
 
     /// <summary><c>tokenOf(ticker)</c>: the deployed token, or null when the ticker has none yet.</summary>
     public async Task<EvmAddress?> TokenOfAsync(string ticker, CancellationToken cancellationToken = default)
     {
-        var token = EvmAddress.Parse(await CallAsync<TokenOfFunction, string>(new() { Ticker = ticker }, cancellationToken).ConfigureAwait(false));
+        var token = EvmAddress.Parse(await CallAsync<string>(TokenOf, [ticker], cancellationToken).ConfigureAwait(false));
         return token.IsZero ? null : token;
     }
 
     /// <summary><c>owner()</c>: the account allowed to deploy, and the operator of every token.</summary>
     public async Task<EvmAddress> OwnerAsync(CancellationToken cancellationToken = default) =>
-        EvmAddress.Parse(await CallAsync<OwnerFunction, string>(new(), cancellationToken).ConfigureAwait(false));
+        EvmAddress.Parse(await CallAsync<string>(Owner, [], cancellationToken).ConfigureAwait(false));
 
     /// <summary>Deploys the ticker's FloToken (symbol = ticker) in one transaction.</summary>
     /// <exception cref="TransactionRevertedException">The ticker already has a token (<c>TokenAlreadyDeployed</c>), the ticker is empty, or the sender is not the owner.</exception>
@@ -79,7 +85,7 @@ public sealed partial class FloTokenFactoryContract : ContractBinding
     {
         ArgumentNullException.ThrowIfNull(ticker);
         ArgumentNullException.ThrowIfNull(name);
-        var receipt = await SendAsync(OwnerAccount, new DeployFunction { Ticker = ticker, Name = name }, DeployGas, cancellationToken).ConfigureAwait(false);
+        var receipt = await SendAsync(OwnerAccount, Deploy, DeployGas, [ticker, name], cancellationToken).ConfigureAwait(false);
         var deployed = receipt.Logs.Select(DevchainEvents.TryDecodeTokenDeployed).FirstOrDefault(e => e is not null)
             ?? throw new DevchainException($"FloTokenFactory.deploy({ticker}) succeeded in {receipt.TransactionHash} but emitted no TokenDeployed event.");
         return new TokenDeployment(ticker, deployed.Token, receipt);
@@ -108,11 +114,8 @@ public sealed partial class FloTokenFactoryContract : ContractBinding
     {
         ArgumentNullException.ThrowIfNull(ticker);
         ArgumentNullException.ThrowIfNull(name);
-        var mint = new FactoryMintFunction
-        {
-            Effect = effect.ToArray(), Ticker = ticker, Name = name, To = to.ToLowerHex(), Amount = amount, Stablecoin = stablecoin.ToLowerHex(), Payer = payer.ToLowerHex(), Payment = payment,
-        };
-        var receipt = await SendAsync(OwnerAccount, mint, DeployGas, cancellationToken).ConfigureAwait(false);
+        var receipt = await SendAsync(OwnerAccount, Mint, DeployGas,
+            [effect.ToArray(), ticker, name, to.ToLowerHex(), amount, stablecoin.ToLowerHex(), payer.ToLowerHex(), payment], cancellationToken).ConfigureAwait(false);
         return ReadMint(ticker, receipt);
     }
 
@@ -135,14 +138,13 @@ public sealed partial class FloTokenFactoryContract : ContractBinding
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ticker);
-        var burn = new FactoryBurnFunction
-        {
-            Effect = effect.ToArray(), Ticker = ticker, From = from.ToLowerHex(), Amount = amount, Stablecoin = stablecoin.ToLowerHex(), Payee = payee.ToLowerHex(), Payout = payout,
-        };
-        var receipt = await SendAsync(OwnerAccount, burn, BurnGas, cancellationToken).ConfigureAwait(false);
+        var receipt = await SendAsync(OwnerAccount, Burn, BurnGas,
+            [effect.ToArray(), ticker, from.ToLowerHex(), amount, stablecoin.ToLowerHex(), payee.ToLowerHex(), payout], cancellationToken).ConfigureAwait(false);
         return ReadBurn(ticker, receipt);
     }
 
     /// <summary>A binding for a token deployed by this factory; mint and burn go from the owner.</summary>
     public FloTokenContract Token(EvmAddress token) => new(Sender, token, OwnerAccount);
+
+    private static ContractFunction Function(string signature) => ContractFunction.Of("FloTokenFactory", signature);
 }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using FloSandbox.Devchain.Contracts.Abi;
 using FloSandbox.Devchain.Encoding;
 using Nethereum.ABI.FunctionEncoding;
 using Nethereum.ABI.Model;
@@ -19,6 +18,8 @@ public static class RevertReasons
     private static readonly FunctionCallDecoder Decoder = new();
     private static readonly Lazy<List<ErrorABI>> CustomErrors = new(() =>
         ContractArtifact.EmbeddedContractNames.SelectMany(name => ContractArtifact.Load(name).ContractAbi.Errors ?? []).ToList());
+
+    private static readonly Lazy<ErrorABI> EffectAlreadyApplied = new(() => CustomErrors.Value.Single(e => e.Signature == "EffectAlreadyApplied(bytes32)"));
 
     /// <summary>Describes revert data; null when there is none (a bare <c>revert()</c>).</summary>
     public static string? Describe(ReadOnlySpan<byte> revertData)
@@ -57,8 +58,8 @@ public static class RevertReasons
 
     /// <summary>The effect of <c>EffectAlreadyApplied(effect)</c> revert data; null for any other revert.</summary>
     public static EffectId? IsEffectAlreadyApplied(byte[]? revertData) =>
-        revertData is { Length: 36 } && revertData.ToHex(true).DecodeExceptionEncodedData<EffectAlreadyAppliedError>() is { } error
-            ? EffectId.FromBytes(error.Effect)
+        revertData is { Length: 4 + EffectId.Size } && revertData.ToHex(true) is var hex && EffectAlreadyApplied.Value.IsExceptionEncodedDataForError(hex)
+            ? EffectId.FromBytes(revertData.AsSpan(4))
             : null;
 
     private static string Format(string type, object? value) => value switch

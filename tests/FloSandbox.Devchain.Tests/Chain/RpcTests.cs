@@ -3,7 +3,6 @@ using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Contracts.Abi;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Tests.Infrastructure;
-using Nethereum.Contracts;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
@@ -63,7 +62,7 @@ public sealed class RpcTests(DevchainFixture fixture)
     [Fact]
     public async Task A_Reverting_Call_Surfaces_As_A_Typed_Exception_With_The_Reason()
     {
-        var data = new SupplyMintFunction { To = DevchainFixture.Stranger.ToLowerHex(), Amount = 1 }.GetCallData().ToHex(true);
+        var data = ContractFunction.Of("MockStablecoin", "mint(address,uint256)").Encode(DevchainFixture.Stranger.ToLowerHex(), BigInteger.One);
         var call = new CallInput(data, DevchainAccounts.Usdc.ToLowerHex()) { From = DevchainFixture.Stranger.ToLowerHex() };
 
         var error = await Assert.ThrowsAsync<JsonRpcException>(() => fixture.Base.Web3.Eth.Transactions.Call.SendRequestAsync(call));
@@ -72,7 +71,8 @@ public sealed class RpcTests(DevchainFixture fixture)
         Assert.Equal(3, error.Code);
         Assert.Equal("eth_call", error.Method);
         Assert.Equal($"NotOperator({DevchainFixture.Stranger})", error.RevertReason);
-        Assert.Equal("0x" + ABITypedRegistry.GetError<NotOperatorError>().Sha3Signature, error.RevertData![..4].ToHex(true));
+        var notOperator = ContractArtifact.Load("MockStablecoin").ContractAbi.Errors.Single(e => e.Name == "NotOperator");
+        Assert.Equal("0x" + notOperator.Sha3Signature, error.RevertData![..4].ToHex(true));
     }
 
     [Fact]
@@ -95,12 +95,5 @@ public sealed class RpcTests(DevchainFixture fixture)
         var contract = await DevchainFixture.DeployFromAsync(fixture.Base.Sender, deployer, initCode);
 
         Assert.Equal(ContractAddress.ForCreate(deployer, 500), contract);
-    }
-
-    [Nethereum.ABI.FunctionEncoding.Attributes.Error("NotOperator")]
-    private sealed class NotOperatorError
-    {
-        [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("address", "caller", 1)]
-        public string Caller { get; set; } = null!;
     }
 }
