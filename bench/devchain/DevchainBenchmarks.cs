@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
 using FloSandbox.Devchain.Contracts;
-using Nethereum.Contracts;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
@@ -12,6 +11,8 @@ namespace FloSandbox.Devchain.Bench;
 /// <summary>The devchain baselines: cold start of the three chains, and raw Anvil transaction throughput.</summary>
 public static class DevchainBenchmarks
 {
+    private static readonly Contracts.Abi.ContractFunction UsdcMint = Contracts.Abi.ContractFunction.Of("MockStablecoin", "mint(address,uint256)");
+
     /// <summary>Starts the three chains with a fresh state directory and deploys the contracts; returns the time to ready.</summary>
     public static async Task<TimeSpan> ColdStartAsync(DevchainOptions? template = null)
     {
@@ -47,7 +48,7 @@ public static class DevchainBenchmarks
     public static async Task<ThroughputResult> RawOperatorMintsAsync(DevchainNetwork network, int operations)
     {
         using var raw = new RawRpc(network.RpcUrl);
-        var data = new Contracts.Abi.SupplyMintFunction { To = SettlementAddress.ForApiKey("bench-fixed").ToLowerHex(), Amount = 1_000_000 }.GetCallData().ToHex(true);
+        var data = UsdcMint.Encode(SettlementAddress.ForApiKey("bench-fixed").ToLowerHex(), new BigInteger(1_000_000));
         var body = RawRpc.Request("eth_sendTransactionSync", DevchainAccounts.Operator.ToLowerHex(), network.Usdc.Address.ToLowerHex(), data);
         return await ThroughputMeter.MeasureAsync("raw USDC.mint by operator, plain HTTP (same holder)", operations, 1, (_, _) => raw.PostAsync(body));
     }
@@ -62,7 +63,7 @@ public static class DevchainBenchmarks
         EthECKey.SignRecoverable = true; // NBitcoin's signer; BouncyCastle's takes about 5 ms a signature
         var key = new EthECKey("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
         var signer = new LegacyTransactionSigner();
-        var data = new Contracts.Abi.SupplyMintFunction { To = SettlementAddress.ForApiKey("bench-fixed").ToLowerHex(), Amount = 1_000_000 }.GetCallData().ToHex(true);
+        var data = UsdcMint.Encode(SettlementAddress.ForApiKey("bench-fixed").ToLowerHex(), new BigInteger(1_000_000));
         var nonce = (await network.Rpc.SendRequestAsync<HexBigInteger>("eth_getTransactionCount", null, DevchainAccounts.Operator.ToLowerHex(), "pending")).Value;
         var gasPrice = (await network.Rpc.SendRequestAsync<HexBigInteger>("eth_gasPrice")).Value * 2;
         var usdc = network.Usdc.Address.ToLowerHex();
@@ -131,7 +132,7 @@ public static class DevchainBenchmarks
     /// <summary>The classic two-call path over plain HTTP: <c>eth_sendTransaction</c> then <c>eth_getTransactionReceipt</c> (retried until mined).</summary>
     public static async Task<ThroughputResult> SendThenReceiptAsync(DevchainNetwork network, int operations)
     {
-        var data = new Contracts.Abi.SupplyMintFunction { To = SettlementAddress.ForApiKey("bench-classic").ToLowerHex(), Amount = 1 }.GetCallData().ToHex(true);
+        var data = UsdcMint.Encode(SettlementAddress.ForApiKey("bench-classic").ToLowerHex(), BigInteger.One);
         var body = RawRpc.Request("eth_sendTransaction", DevchainAccounts.Operator.ToLowerHex(), network.Usdc.Address.ToLowerHex(), data);
         using var raw = new RawRpc(network.RpcUrl);
         return await ThroughputMeter.MeasureAsync("eth_sendTransaction + eth_getTransactionReceipt", operations, 1, (_, _) => SendThenPollAsync(raw, body));
