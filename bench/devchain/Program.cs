@@ -44,6 +44,8 @@ Console.WriteLine("One-transaction sandbox mint (existing token, USDC payment > 
 await OnFreshChain(n => DevchainBenchmarks.FactoryMintsAsync(n, 200, distinctRecipients: false)); // warm-up
 var factoryMint = await OnFreshChain(n => DevchainBenchmarks.FactoryMintsAsync(n, operations, distinctRecipients: false));
 await OnFreshChain(n => DevchainBenchmarks.FactoryMintsAsync(n, operations, distinctRecipients: true));
+var rawFactoryMint = await OnFreshChain(n => DevchainBenchmarks.RawFactoryMintsAsync(n, operations));
+Console.WriteLine($"  factory mint through the binding vs raw: {factoryMint.PerSecond / rawFactoryMint.PerSecond:P0} (p50 {factoryMint.P50Ms:0.00} vs {rawFactoryMint.P50Ms:0.00} ms)");
 Console.WriteLine($"  USDC.mint through the binding vs raw: {bindingMint.PerSecond / rawMint.PerSecond:P0} (p50 {bindingMint.P50Ms:0.00} vs {rawMint.P50Ms:0.00} ms); " +
     $"signed here vs node-signed: {signedMint.PerSecond / bindingMint.PerSecond:P0} (p50 {signedMint.P50Ms:0.00} vs {bindingMint.P50Ms:0.00} ms)");
 Console.WriteLine($"  factory mint vs raw USDC.mint x1: {factoryMint.PerSecond / rawMint.PerSecond:P0}; " +
