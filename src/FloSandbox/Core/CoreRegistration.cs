@@ -23,6 +23,8 @@ public static class CoreRegistration
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section)
             .Validate(o => o.Ttl > TimeSpan.Zero && o.MaxKeyBytes > 0, "Idempotency:Ttl and MaxKeyBytes must be positive.").ValidateOnStart();
 
+        services.AddSingleton<ILedgerSchema, LedgerIdentitySchema>();
+        services.AddSingleton<LedgerIdentity>();
         services.AddSingleton<ILedgerSchema, TenantsSchema>();
         services.AddSingleton<ILedgerSchema, BalancesSchema>();
         services.AddSingleton<ILedgerSchema, IdempotencySchema>();

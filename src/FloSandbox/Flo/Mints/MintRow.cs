@@ -5,6 +5,8 @@ namespace FloSandbox.Flo.Mints;
 /// One row of `mints`: the mint's order, price, fees and lifecycle. Money in micro-units.
 public sealed class MintRow
 {
+    /// The ledger's sequence number of the mint (never reused, even after a reset); 0 until inserted.
+    public long Seq { get; set; }
     public string Id { get; set; } = "";
     public string TenantId { get; set; } = "";
     public string Status { get; set; } = "";

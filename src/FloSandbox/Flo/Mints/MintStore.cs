@@ -40,8 +40,9 @@ public sealed class MintStore(LedgerDatabase db) : ITenantStateOwner
         db.ReadAsync(ledger => ledger.Connection.QuerySingleOrDefaultAsync<MintRow>($"SELECT {Columns} FROM mints WHERE tenant_id = @tenantId AND id = @id",
             new { tenantId, id }), ct);
 
+    /// The mint with its ledger sequence number, which its on-chain effects carry.
     public static Task<MintRow?> GetAsync(LedgerSession ledger, string id) =>
-        ledger.Connection.QuerySingleOrDefaultAsync<MintRow>($"SELECT {Columns} FROM mints WHERE id = @id", new { id }, ledger.Transaction);
+        ledger.Connection.QuerySingleOrDefaultAsync<MintRow>($"SELECT seq, {Columns} FROM mints WHERE id = @id", new { id }, ledger.Transaction);
 
     /// Newest first, as list endpoints return them; the cursor is the last id of the previous page.
     public Task<IReadOnlyList<MintRow>> ListAsync(string tenantId, PageRequest page, string? status, CancellationToken ct) =>
