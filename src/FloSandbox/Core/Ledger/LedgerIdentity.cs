@@ -10,7 +10,13 @@ public sealed class LedgerIdentity(LedgerDatabase db)
     private byte[]? _domain;
 
     public async Task<byte[]> DomainAsync(CancellationToken ct = default) =>
-        _domain ??= await db.ReadAsync(ledger => ledger.Connection.QuerySingleAsync<byte[]>("SELECT domain FROM ledger_identity"), ct);
+        _domain ??= await db.ReadAsync(LedgerIdentityStore.DomainAsync, ct);
+}
+
+internal static class LedgerIdentityStore
+{
+    public static Task<byte[]> DomainAsync(LedgerSession ledger) =>
+        ledger.Connection.QuerySingleAsync<byte[]>("SELECT domain FROM ledger_identity", transaction: ledger.Transaction);
 }
 
 internal sealed class LedgerIdentitySchema : ILedgerSchema
