@@ -34,16 +34,17 @@ builder.Services.AddFloOpenApi();
 
 var app = builder.Build();
 app.UseFloPlatform();
+var flo = app.MapFlo();
 // Everything needs an sk_test_ key unless marked anonymous here.
-app.MapOpenApi().AllowAnonymous();
-app.MapHealth().AllowAnonymous().DisableRateLimiting();
-app.MapSandbox();
-app.MapPrices();
-app.MapTokens();
-app.MapMints();
-app.MapPositions();
-app.MapWebhooks();
-app.MapRpc().AllowAnonymous();
+flo.MapOpenApi().AllowAnonymous();
+flo.MapHealth().AllowAnonymous().DisableRateLimiting();
+flo.MapSandbox();
+flo.MapPrices();
+flo.MapTokens();
+flo.MapMints();
+flo.MapPositions();
+flo.MapWebhooks();
+flo.MapRpc().AllowAnonymous();
 return await StartUp.RunAsync(app);
 
 public partial class Program;

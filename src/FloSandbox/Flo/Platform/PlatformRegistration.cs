@@ -23,21 +23,24 @@ public static class PlatformRegistration
         return services;
     }
 
-    /// The request pipeline, in the documented order. Routing runs first (after HEAD becomes GET), so
-    /// every step after it knows the endpoint that will run.
+    /// Flo's request pipeline, in the documented order, for the requests Flo serves (<see cref="FloModule"/>).
+    /// Routing runs first (after HEAD becomes GET), so every step knows the endpoint that will run.
     public static IApplicationBuilder UseFloPlatform(this IApplicationBuilder app)
     {
         app.UseMiddleware<HeadRequestMiddleware>();
         app.UseRouting();
-        app.UseMiddleware<RequestIdMiddleware>();
-        app.UseMiddleware<ProblemMiddleware>();
-        app.UseMiddleware<RateLimitMiddleware>();
-        app.UseMiddleware<FloVersionMiddleware>();
-        app.UseMiddleware<RequestBodyMiddleware>();
-        app.UseMiddleware<AuthenticationMiddleware>();
-        app.UseMiddleware<ClockMiddleware>();
-        app.UseMiddleware<ErrorInjectionMiddleware>();
-        app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseWhen(FloModule.Serves, flo =>
+        {
+            flo.UseMiddleware<RequestIdMiddleware>();
+            flo.UseMiddleware<ProblemMiddleware>();
+            flo.UseMiddleware<RateLimitMiddleware>();
+            flo.UseMiddleware<FloVersionMiddleware>();
+            flo.UseMiddleware<RequestBodyMiddleware>();
+            flo.UseMiddleware<AuthenticationMiddleware>();
+            flo.UseMiddleware<ClockMiddleware>();
+            flo.UseMiddleware<ErrorInjectionMiddleware>();
+            flo.UseMiddleware<IdempotencyMiddleware>();
+        });
         return app;
     }
 }
