@@ -25,16 +25,16 @@ public static class GrowthBenchmarks
             index => network.Usdc.MintAsync(SettlementAddress.ForApiKey($"bench-{run}-{index}"), 1_000_000));
     }
 
-    /// <summary>Factory.mint with a USDC payment to the same holder, one new effect each, in consecutive effect ids.</summary>
+    /// <summary>Factory.mint with a USDC payment to the same holder, one new effect each, at consecutive indexes of one domain.</summary>
     public static async Task<IReadOnlyList<ThroughputResult>> FactoryMintsToSameHolderAsync(DevchainNetwork network, int operations, int slice)
     {
         var payer = SettlementAddress.ForApiKey("bench-payer");
         await network.Usdc.MintAsync(payer, BigInteger.Pow(10, 18));
-        var run = Guid.NewGuid().ToString("N");
-        await network.Factory.MintAsync(EffectId.For($"bench-{run}", "deploy"), "BENCH", "Bench Corp", payer, 1, network.Usdc.Address, payer, 1);
+        var domain = EffectId.NewRandom().Domain.ToArray();
+        await network.Factory.MintAsync(EffectId.NewRandom(), "BENCH", "Bench Corp", payer, 1, network.Usdc.Address, payer, 1);
         var holder = SettlementAddress.ForApiKey("bench-fixed");
         return await SlicedAsync("Factory.mint + USDC payment, same holder", operations, slice, index =>
-            network.Factory.MintAsync(EffectId.For($"bench-{run}-{index}", "mint"), "BENCH", "Bench Corp", holder, 1_000_000, network.Usdc.Address, payer, 1_000_000));
+            network.Factory.MintAsync(new EffectId(domain, (ulong)index), "BENCH", "Bench Corp", holder, 1_000_000, network.Usdc.Address, payer, 1_000_000));
     }
 
     private static async Task<IReadOnlyList<ThroughputResult>> SlicedAsync(string name, int operations, int slice, Func<int, Task> operation)
