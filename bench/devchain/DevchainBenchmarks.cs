@@ -87,29 +87,30 @@ public static class DevchainBenchmarks
         var payer = SettlementAddress.ForApiKey("bench-payer");
         await network.Usdc.MintAsync(payer, BigInteger.Pow(10, 18));
         var run = Guid.NewGuid().ToString("N");
-        await network.Factory.MintAsync(EffectId.For($"bench-{run}", "deploy"), "BENCH", "Bench Corp", payer, 1, network.Usdc.Address, payer, 1); // deploys the token
+        var domain = EffectId.NewRandom().Domain.ToArray();
+        await network.Factory.MintAsync(EffectId.NewRandom(), "BENCH", "Bench Corp", payer, 1, network.Usdc.Address, payer, 1); // deploys the token
         var fixedRecipient = SettlementAddress.ForApiKey("bench-fixed");
         var name = $"Factory.mint + USDC payment ({(distinctRecipients ? "new holder each" : "same holder")})";
         return await ThroughputMeter.MeasureAsync(name, operations, 1, (_, index) =>
-            network.Factory.MintAsync(EffectId.For($"bench-{run}-{index}", "mint"), "BENCH", "Bench Corp", distinctRecipients ? SettlementAddress.ForApiKey($"bench-{run}-{index}") : fixedRecipient,
+            network.Factory.MintAsync(EffectId.For(domain, index + 1, EffectStep.Mint), "BENCH", "Bench Corp", distinctRecipients ? SettlementAddress.ForApiKey($"bench-{run}-{index}") : fixedRecipient,
                 1_000_000, network.Usdc.Address, payer, 1_000_000));
     }
 
     /// <summary>
-    /// The same factory mint as <see cref="FactoryMintsAsync"/> (same holder, a new effect id each) as pre-built
+    /// The same factory mint as <see cref="FactoryMintsAsync"/> (same holder, the next order's mint effect each) as pre-built
     /// <c>eth_sendTransactionSync</c> bodies over plain HTTP: what the node alone costs for it.
     /// </summary>
     public static async Task<ThroughputResult> RawFactoryMintsAsync(DevchainNetwork network, int operations)
     {
         var payer = SettlementAddress.ForApiKey("bench-payer");
         await network.Usdc.MintAsync(payer, BigInteger.Pow(10, 18));
-        var run = Guid.NewGuid().ToString("N");
-        await network.Factory.MintAsync(EffectId.For($"bench-{run}", "deploy"), "BENCH", "Bench Corp", payer, 1, network.Usdc.Address, payer, 1);
-        var mint = Contracts.Abi.ContractFunction.Of("FloTokenFactory", "mint(bytes32,string,string,address,uint256,address,address,uint256)");
+        var domain = EffectId.NewRandom().Domain.ToArray();
+        await network.Factory.MintAsync(EffectId.NewRandom(), "BENCH", "Bench Corp", payer, 1, network.Usdc.Address, payer, 1);
+        var mint = Contracts.Abi.ContractFunction.Of("FloTokenFactory", "mint(bytes32,uint256,string,string,address,uint256,address,address,uint256)");
         var (holder, usdc, from, factory) = (SettlementAddress.ForApiKey("bench-fixed").ToLowerHex(), network.Usdc.Address.ToLowerHex(),
             DevchainAccounts.Operator.ToLowerHex(), network.Factory.Address.ToLowerHex());
         var bodies = Enumerable.Range(0, operations).Select(index => RawRpc.Request("eth_sendTransactionSync", from, factory, gas: "0x2dc6c0",
-            data: mint.Encode(EffectId.For($"bench-{run}-{index}", "mint").ToArray(), "BENCH", "Bench Corp", holder, new BigInteger(1_000_000), usdc,
+            data: mint.Encode(domain, new BigInteger(EffectId.For(domain, index + 1, EffectStep.Mint).Index), "BENCH", "Bench Corp", holder, new BigInteger(1_000_000), usdc,
                 payer.ToLowerHex(), new BigInteger(1_000_000)))).ToArray();
         using var raw = new RawRpc(network.RpcUrl);
         return await ThroughputMeter.MeasureAsync("raw Factory.mint + USDC payment, plain HTTP (same holder)", operations, 1, (_, index) => raw.PostAsync(bodies[index]));

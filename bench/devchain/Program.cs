@@ -2,11 +2,18 @@ using System.Globalization;
 using FloSandbox.Devchain;
 using FloSandbox.Devchain.Bench;
 
-// Devchain baselines. Usage: dotnet run -c Release --project bench/devchain [-- --ops 1000 --cold-runs 5]
+// Devchain baselines. Usage: dotnet run -c Release --project bench/devchain [-- --ops 1000 --cold-runs 5 --growth 5000]
+// (--growth 0 skips the growth section; --only-growth runs it alone)
 // Every throughput scenario runs on freshly started chains: Anvil gets slower as state grows, so
 // scenarios sharing a chain would measure their order rather than themselves.
 var operations = ArgValue("--ops", 1000);
 var coldRuns = ArgValue("--cold-runs", 5);
+var growth = ArgValue("--growth", 5000);
+if (Array.IndexOf(args, "--only-growth") >= 0)
+{
+    await GrowthAsync(growth);
+    return;
+}
 
 Console.WriteLine($"FloSandbox devchain bench ({Environment.ProcessorCount} cores, {operations} ops per run)");
 Console.WriteLine();
@@ -64,7 +71,31 @@ await using (var cluster = await DevchainCluster.StartAsync(new DevchainOptions(
     Console.WriteLine($"  combined  {perChain.Sum(r => r.PerSecond):0} mints/s");
 }
 
+await GrowthAsync(growth);
 return;
+
+static async Task GrowthAsync(int operations)
+{
+    if (operations <= 0)
+    {
+        return;
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"Growth: {operations} sequential writes on one fresh chain, timed per 1,000 (does each write add storage?)");
+    await OnFreshChainSliced(n => GrowthBenchmarks.TokenMintsToSameHolderAsync(n, operations, 1000));
+    await OnFreshChainSliced(n => GrowthBenchmarks.TokenMintsToNewHoldersAsync(n, operations, 1000));
+    await OnFreshChainSliced(n => GrowthBenchmarks.FactoryMintsToSameHolderAsync(n, operations, 1000));
+}
+
+static async Task OnFreshChainSliced(Func<DevchainNetwork, Task<IReadOnlyList<ThroughputResult>>> scenario)
+{
+    await using var cluster = await DevchainCluster.StartAsync(new DevchainOptions());
+    foreach (var result in await scenario(cluster["base"]))
+    {
+        Console.WriteLine($"  {result}");
+    }
+}
 
 static async Task<ThroughputResult> OnFreshChain(Func<DevchainNetwork, Task<ThroughputResult>> scenario)
 {

@@ -13,23 +13,26 @@ interface ISupplyControlled {
 ///        (factory address, keccak256(ticker)), so a ticker has the same address on every chain.
 /// @dev mint and burn settle a whole issuance or redemption in one transaction: the token
 ///      (deployed on first use), and the stablecoin payment or payout. Any failing part reverts all.
-///      Every effect (mint, burn, collect, pay) carries an effect id, which the factory records in the
-///      same transaction and refuses ever after (EffectAlreadyApplied): settling the same order step
-///      again, after a crash for instance, can never apply it twice.
+///      Every effect (mint, burn, collect, pay) carries an effect (domain, index), which the factory records
+///      in the same transaction and refuses ever after (EffectAlreadyApplied): settling the same order step
+///      again, after a crash for instance, can never apply it twice. Effects are bits of a bitmap, 256 to a
+///      storage word, so the chain's storage grows by one word per 256 effects of a domain rather than one per
+///      effect (a node that rebuilds its storage tries every block slows down as storage grows).
 contract FloTokenFactory {
     address public immutable owner;
     mapping(bytes32 => address) private tokens;
-    /// @notice Effect ids applied so far. Declared after `tokens` so the storage of older factories stays readable.
-    mapping(bytes32 => bool) public done;
+    /// @dev Applied effects: bit (index & 255) of doneBits[domain][index >> 8]. Declared after `tokens` so the
+    ///      storage of older factories stays readable.
+    mapping(bytes32 domain => mapping(uint256 word => uint256 bits)) private doneBits;
 
     event TokenDeployed(bytes32 indexed salt, address indexed token, string ticker, string name);
-    event EffectApplied(bytes32 indexed effect);
+    event EffectApplied(bytes32 indexed domain, uint256 indexed index);
 
     error NotOwner(address caller);
     error EmptyTicker();
     error TokenAlreadyDeployed(string ticker, address token);
     error TokenNotDeployed(string ticker);
-    error EffectAlreadyApplied(bytes32 effect);
+    error EffectAlreadyApplied(bytes32 domain, uint256 index);
 
     constructor() {
         owner = msg.sender;
@@ -41,10 +44,8 @@ contract FloTokenFactory {
     }
 
     /// @dev Records the effect (and logs it) before the effect itself: a revert anywhere undoes both.
-    modifier once(bytes32 effect) {
-        if (done[effect]) revert EffectAlreadyApplied(effect);
-        done[effect] = true;
-        emit EffectApplied(effect);
+    modifier once(bytes32 domain, uint256 index) {
+        _apply(domain, index);
         _;
     }
 
@@ -58,7 +59,8 @@ contract FloTokenFactory {
     /// @notice Mints `amount` of the ticker's token to `to`, deploying the token first if the ticker has
     ///         none yet (`deployed`), and burns `payment` of `stablecoin` from `payer` when `payment > 0`.
     function mint(
-        bytes32 effect,
+        bytes32 domain,
+        uint256 index,
         string calldata ticker,
         string calldata name,
         address to,
@@ -66,7 +68,7 @@ contract FloTokenFactory {
         address stablecoin,
         address payer,
         uint256 payment
-    ) external onlyOwner once(effect) returns (address token, bool deployed) {
+    ) external onlyOwner once(domain, index) returns (address token, bool deployed) {
         (token, deployed) = _tokenOrDeploy(ticker, name);
         ISupplyControlled(token).mint(to, amount);
         if (payment > 0) ISupplyControlled(stablecoin).burn(payer, payment);
@@ -75,14 +77,15 @@ contract FloTokenFactory {
     /// @notice Burns `amount` of the ticker's token from `from` and mints `payout` of `stablecoin` to
     ///         `payee` when `payout > 0`. Reverts with TokenNotDeployed when the ticker has no token.
     function burn(
-        bytes32 effect,
+        bytes32 domain,
+        uint256 index,
         string calldata ticker,
         address from,
         uint256 amount,
         address stablecoin,
         address payee,
         uint256 payout
-    ) external onlyOwner once(effect) returns (address token) {
+    ) external onlyOwner once(domain, index) returns (address token) {
         token = tokens[keccak256(bytes(ticker))];
         if (token == address(0)) revert TokenNotDeployed(ticker);
         ISupplyControlled(token).burn(from, amount);
@@ -90,20 +93,25 @@ contract FloTokenFactory {
     }
 
     /// @notice Burns `amount` of `stablecoin` from `from`: a payment collected without a token involved.
-    function collect(bytes32 effect, address stablecoin, address from, uint256 amount) external onlyOwner once(effect) {
+    function collect(bytes32 domain, uint256 index, address stablecoin, address from, uint256 amount) external onlyOwner once(domain, index) {
         ISupplyControlled(stablecoin).burn(from, amount);
     }
 
     /// @notice Mints `amount` of `stablecoin` to `to`: a payout or a refund.
-    function pay(bytes32 effect, address stablecoin, address to, uint256 amount) external onlyOwner once(effect) {
+    function pay(bytes32 domain, uint256 index, address stablecoin, address to, uint256 amount) external onlyOwner once(domain, index) {
         ISupplyControlled(stablecoin).mint(to, amount);
     }
 
-    /// @return applied applied[i] = done[effects[i]], for recovery in bulk
-    function doneMany(bytes32[] calldata effects) external view returns (bool[] memory applied) {
-        applied = new bool[](effects.length);
-        for (uint256 i; i < effects.length; ++i) {
-            applied[i] = done[effects[i]];
+    /// @return applied whether the effect (domain, index) was applied
+    function done(bytes32 domain, uint256 index) public view returns (bool applied) {
+        applied = doneBits[domain][index >> 8] & (1 << (index & 255)) != 0;
+    }
+
+    /// @return applied applied[i] = done(domain, indexes[i]), for recovery in bulk
+    function doneMany(bytes32 domain, uint256[] calldata indexes) external view returns (bool[] memory applied) {
+        applied = new bool[](indexes.length);
+        for (uint256 i; i < indexes.length; ++i) {
+            applied[i] = done(domain, indexes[i]);
         }
     }
 
@@ -115,6 +123,17 @@ contract FloTokenFactory {
 
     function tokenOf(string calldata ticker) external view returns (address) {
         return tokens[keccak256(bytes(ticker))];
+    }
+
+    /// @dev A function rather than the modifier's body: mint's parameters leave no stack slots for its locals.
+    function _apply(bytes32 domain, uint256 index) private {
+        mapping(uint256 => uint256) storage words = doneBits[domain];
+        uint256 word = index >> 8;
+        uint256 bit = 1 << (index & 255);
+        uint256 bits = words[word];
+        if (bits & bit != 0) revert EffectAlreadyApplied(domain, index);
+        words[word] = bits | bit;
+        emit EffectApplied(domain, index);
     }
 
     function _salt(string calldata ticker) private pure returns (bytes32) {

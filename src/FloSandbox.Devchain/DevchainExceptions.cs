@@ -84,7 +84,7 @@ public class TransactionRevertedException : DevchainException
 }
 
 /// <summary>
-/// The factory refused an effect it had already applied (<c>EffectAlreadyApplied(effect)</c>): the effect
+/// The factory refused an effect it had already applied (<c>EffectAlreadyApplied(domain, index)</c>): the effect
 /// happened once, in an earlier transaction (<see cref="Contracts.FloTokenFactoryContract.FindAppliedAsync"/>
 /// finds it), and this transaction changed nothing. Callers settling again after a crash treat it as done.
 /// </summary>

@@ -50,7 +50,7 @@ public static class DevchainEvents
     /// <summary><c>TokenDeployed(bytes32 indexed salt, address indexed token, string ticker, string name)</c>.</summary>
     public static DevchainEvent TokenDeployed { get; } = new(TokenDeployedAbi.Signature, TokenDeployedAbi.Topic0);
 
-    /// <summary><c>EffectApplied(bytes32 indexed effect)</c>: the factory applied the effect in this transaction.</summary>
+    /// <summary><c>EffectApplied(bytes32 indexed domain, uint256 indexed index)</c>: the factory applied the effect in this transaction.</summary>
     public static DevchainEvent EffectApplied { get; } = new(EffectAppliedAbi.Signature, EffectAppliedAbi.Topic0);
 
     /// <summary>Decodes a <c>Transfer</c> log, or returns null for any other log.</summary>
@@ -67,7 +67,9 @@ public static class DevchainEvents
                 (string)values["ticker"], (string)values["name"], log.TransactionHash, (ulong)(log.BlockNumber?.Value ?? 0))
             : null;
 
-    /// <summary>Decodes an <c>EffectApplied</c> log, or returns null for any other log.</summary>
+    /// <summary>Decodes an <c>EffectApplied</c> log, or returns null for any other log (and for an index beyond 64 bits, which no <see cref="EffectId"/> has).</summary>
     public static EffectId? TryDecodeEffectApplied(FilterLog log) =>
-        EffectAppliedAbi.Decode(log) is { } values ? EffectId.FromBytes((byte[])values["effect"]) : null;
+        EffectAppliedAbi.Decode(log) is { } values && (BigInteger)values["index"] is var index && index <= ulong.MaxValue
+            ? new EffectId((byte[])values["domain"], (ulong)index)
+            : null;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using FloSandbox.Devchain.Contracts.Abi;
 using FloSandbox.Devchain.Encoding;
@@ -7,50 +8,63 @@ namespace FloSandbox.Devchain.Contracts;
 
 /// <summary>
 /// The factory's stablecoin-only effects, and reading back which effects the chain applied: every effect
-/// function takes an <see cref="EffectId"/>, records it in the same transaction and refuses it ever after
+/// function takes an <see cref="EffectId"/> (domain, index), records it in the same transaction as one bit of a
+/// bitmap and refuses it ever after
 /// (<see cref="EffectAlreadyAppliedException"/>), so a settlement run again after a crash can ask the chain
 /// what already happened and never apply anything twice.
 /// </summary>
 public sealed partial class FloTokenFactoryContract
 {
-    /// <summary>Effects per <c>doneMany</c> call: about 2.5k gas each keeps a call far below a node's gas cap for calls.</summary>
+    /// <summary>Effects per <c>doneMany</c> call: a few thousand gas each keeps a call far below a node's gas cap for calls.</summary>
     public const int DoneBatchSize = 1000;
 
-    private static readonly ContractFunction Collect = Function("collect(bytes32,address,address,uint256)");
-    private static readonly ContractFunction Pay = Function("pay(bytes32,address,address,uint256)");
-    private static readonly ContractFunction DoneMany = Function("doneMany(bytes32[])");
+    private static readonly ContractFunction Collect = Function("collect(bytes32,uint256,address,address,uint256)");
+    private static readonly ContractFunction Pay = Function("pay(bytes32,uint256,address,address,uint256)");
+    private static readonly ContractFunction DoneMany = Function("doneMany(bytes32,uint256[])");
 
-    /// <summary><c>collect(effect, stablecoin, from, amount)</c>: burns a stablecoin payment from <paramref name="from"/>, no token involved.</summary>
+    /// <summary><c>collect(domain, index, stablecoin, from, amount)</c>: burns a stablecoin payment from <paramref name="from"/>, no token involved.</summary>
     /// <exception cref="EffectAlreadyAppliedException">The effect was applied before; nothing happened now.</exception>
     /// <exception cref="TransactionRevertedException">Nothing happened: <paramref name="from"/> lacks the amount (<c>InsufficientBalance</c>), or the sender is not the owner.</exception>
     public Task<TransactionReceipt> CollectAsync(
         EffectId effect, EvmAddress stablecoin, EvmAddress from, BigInteger amount, CancellationToken cancellationToken = default) =>
-        SendAsync(OwnerAccount, Collect, TokenWriteGas, [effect.ToArray(), stablecoin.ToLowerHex(), from.ToLowerHex(), amount], cancellationToken);
+        SendAsync(OwnerAccount, Collect, TokenWriteGas, [effect.Domain.ToArray(), new BigInteger(effect.Index), stablecoin.ToLowerHex(), from.ToLowerHex(), amount], cancellationToken);
 
-    /// <summary><c>pay(effect, stablecoin, to, amount)</c>: mints a stablecoin payout or refund to <paramref name="to"/>.</summary>
+    /// <summary><c>pay(domain, index, stablecoin, to, amount)</c>: mints a stablecoin payout or refund to <paramref name="to"/>.</summary>
     /// <exception cref="EffectAlreadyAppliedException">The effect was applied before; nothing happened now.</exception>
     /// <exception cref="TransactionRevertedException">Nothing happened: <paramref name="to"/> is zero, or the sender is not the owner.</exception>
     public Task<TransactionReceipt> PayAsync(
         EffectId effect, EvmAddress stablecoin, EvmAddress to, BigInteger amount, CancellationToken cancellationToken = default) =>
-        SendAsync(OwnerAccount, Pay, TokenWriteGas, [effect.ToArray(), stablecoin.ToLowerHex(), to.ToLowerHex(), amount], cancellationToken);
+        SendAsync(OwnerAccount, Pay, TokenWriteGas, [effect.Domain.ToArray(), new BigInteger(effect.Index), stablecoin.ToLowerHex(), to.ToLowerHex(), amount], cancellationToken);
 
-    /// <summary><c>doneMany(effects)</c>: whether each effect was applied, in order, a thousand per <c>eth_call</c>.</summary>
+    /// <summary>
+    /// Whether each effect was applied, in the order given: one <c>doneMany(domain, indexes)</c> <c>eth_call</c> per domain
+    /// and thousand indexes.
+    /// </summary>
     public async Task<IReadOnlyList<bool>> DoneAsync(IReadOnlyList<EffectId> effects, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(effects);
-        var done = new List<bool>(effects.Count);
-        foreach (var chunk in effects.Chunk(DoneBatchSize))
+        var done = new bool[effects.Count];
+        var byDomain = effects.Select((effect, position) => (effect, position)).GroupBy(e => e.effect.DomainHex, StringComparer.Ordinal);
+        foreach (var domain in byDomain)
         {
-            done.AddRange(await CallAsync<List<bool>>(DoneMany, [chunk.Select(e => e.ToArray()).ToList()], cancellationToken).ConfigureAwait(false));
+            foreach (var chunk in domain.Chunk(DoneBatchSize))
+            {
+                var applied = await CallAsync<List<bool>>(
+                    DoneMany, [chunk[0].effect.Domain.ToArray(), chunk.Select(e => new BigInteger(e.effect.Index)).ToList()], cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    done[chunk[i].position] = applied[i];
+                }
+            }
         }
 
         return done;
     }
 
     /// <summary>
-    /// The receipt of the transaction that applied <paramref name="effect"/>: its <c>EffectApplied</c> log (topic 1 is the
-    /// effect) at this factory, then that transaction's receipt. Null when the chain has no such log. Read a mint's
-    /// outcome from it with <see cref="ReadMint"/>.
+    /// The receipt of the transaction that applied <paramref name="effect"/>: its <c>EffectApplied</c> log at this factory
+    /// (topic 1 the domain, topic 2 the index), then that transaction's receipt. Null when the chain has no such log. Read a
+    /// mint's outcome from it with <see cref="ReadMint"/>.
     /// </summary>
     public async Task<TransactionReceipt?> FindAppliedAsync(EffectId effect, CancellationToken cancellationToken = default)
     {
@@ -59,7 +73,7 @@ public sealed partial class FloTokenFactoryContract
             Address = [AddressHex],
             FromBlock = BlockParameter.CreateEarliest(),
             ToBlock = BlockParameter.CreateLatest(),
-            Topics = [DevchainEvents.EffectApplied.Topic0, effect.ToString()],
+            Topics = [DevchainEvents.EffectApplied.Topic0, effect.DomainHex, "0x" + effect.Index.ToString("x64", CultureInfo.InvariantCulture)],
         };
         var logs = await Web3.Eth.Filters.GetLogs.SendRequestAsync(filter).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (logs.FirstOrDefault(log => DevchainEvents.TryDecodeEffectApplied(log) == effect) is not { } applied)

@@ -19,7 +19,7 @@ public static class RevertReasons
     private static readonly Lazy<List<ErrorABI>> CustomErrors = new(() =>
         ContractArtifact.EmbeddedContractNames.SelectMany(name => ContractArtifact.Load(name).ContractAbi.Errors ?? []).ToList());
 
-    private static readonly Lazy<ErrorABI> EffectAlreadyApplied = new(() => CustomErrors.Value.Single(e => e.Signature == "EffectAlreadyApplied(bytes32)"));
+    private static readonly Lazy<ErrorABI> EffectAlreadyApplied = new(() => CustomErrors.Value.Single(e => e.Signature == "EffectAlreadyApplied(bytes32,uint256)"));
 
     /// <summary>Describes revert data; null when there is none (a bare <c>revert()</c>).</summary>
     public static string? Describe(ReadOnlySpan<byte> revertData)
@@ -56,11 +56,17 @@ public static class RevertReasons
         return $"custom error {hex[..10]}";
     }
 
-    /// <summary>The effect of <c>EffectAlreadyApplied(effect)</c> revert data; null for any other revert.</summary>
-    public static EffectId? IsEffectAlreadyApplied(byte[]? revertData) =>
-        revertData is { Length: 4 + EffectId.Size } && revertData.ToHex(true) is var hex && EffectAlreadyApplied.Value.IsExceptionEncodedDataForError(hex)
-            ? EffectId.FromBytes(revertData.AsSpan(4))
-            : null;
+    /// <summary>The effect of <c>EffectAlreadyApplied(domain, index)</c> revert data; null for any other revert.</summary>
+    public static EffectId? IsEffectAlreadyApplied(byte[]? revertData)
+    {
+        if (revertData is not { Length: 4 + (2 * 32) } || !EffectAlreadyApplied.Value.IsExceptionEncodedDataForError(revertData.ToHex(true)))
+        {
+            return null;
+        }
+
+        var index = new BigInteger(revertData.AsSpan(4 + 32), isUnsigned: true, isBigEndian: true);
+        return index <= ulong.MaxValue ? new EffectId(revertData.AsSpan(4, 32), (ulong)index) : null;
+    }
 
     private static string Format(string type, object? value) => value switch
     {

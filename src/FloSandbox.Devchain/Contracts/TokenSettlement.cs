@@ -22,7 +22,7 @@ public sealed record TokenMint(string Ticker, EvmAddress Token, bool Deployed, T
     /// <summary>
     /// The gas the token deployment added: <see cref="GasUsed"/> minus <see cref="FloTokenFactoryContract.TypicalPlainMintGas"/>
     /// when <see cref="Deployed"/>, otherwise 0. An estimate: a plain mint's exact cost varies by a few thousand gas
-    /// with the recipient's and payer's storage state.
+    /// with the recipient's and payer's storage state, and by 17,100 when the effect starts a new storage word.
     /// </summary>
     public ulong DeployGasPremium => Deployed ? GasUsed - Math.Min(GasUsed, FloTokenFactoryContract.TypicalPlainMintGas) : 0;
 }

@@ -50,14 +50,15 @@ public sealed class ArtifactTests
         }).ToArray();
 
         Assert.Equal(24, signatures.Length);
-        Assert.Contains("mint(bytes32,string,string,address,uint256,address,address,uint256)", signatures);
-        Assert.Contains("burn(bytes32,string,address,uint256,address,address,uint256)", signatures);
-        Assert.Contains("collect(bytes32,address,address,uint256)", signatures);
-        Assert.Contains("pay(bytes32,address,address,uint256)", signatures);
-        Assert.Contains("doneMany(bytes32[])", signatures);
+        Assert.Contains("mint(bytes32,uint256,string,string,address,uint256,address,address,uint256)", signatures);
+        Assert.Contains("burn(bytes32,uint256,string,address,uint256,address,address,uint256)", signatures);
+        Assert.Contains("collect(bytes32,uint256,address,address,uint256)", signatures);
+        Assert.Contains("pay(bytes32,uint256,address,address,uint256)", signatures);
+        Assert.Contains("doneMany(bytes32,uint256[])", signatures);
         Assert.Contains("balancesOf(address[],address[])", signatures);
-        Assert.Contains("EffectApplied(bytes32)", signatures);
-        Assert.Contains("EffectAlreadyApplied(bytes32)", ContractArtifact.Load("FloTokenFactory").ErrorSignatures());
+        Assert.Contains("EffectApplied(bytes32,uint256)", signatures);
+        Assert.Contains("EffectAlreadyApplied(bytes32,uint256)", ContractArtifact.Load("FloTokenFactory").ErrorSignatures());
+        Assert.Contains("done(bytes32,uint256)", ContractArtifact.Load("FloTokenFactory").FunctionSignatures());
         Assert.Equal(ContractArtifact.Load("FloToken").FunctionSignatures().Where(f => f != "initialize(string,string)" && !f.StartsWith("factory") && !f.StartsWith("operator")).Order(),
             ContractArtifact.Load("MockStablecoin").FunctionSignatures().Where(f => !f.StartsWith("factory") && !f.StartsWith("operator")).Order());
     }

@@ -44,7 +44,8 @@ public sealed class NodeLifecycleTests
     {
         // A long state interval: only a clean stop writes the state file.
         var options = new DevchainOptions { StateDirectory = TestPaths.NewTempDirectory(), StateInterval = TimeSpan.FromMinutes(10) };
-        var (kept, lost) = (EffectId.For("mint_kept", "mint"), EffectId.For("mint_lost", "mint"));
+        var domain = EffectId.NewRandom().Domain.ToArray();
+        var (kept, lost) = (EffectId.For(domain, 1, EffectStep.Mint), EffectId.For(domain, 2, EffectStep.Mint)); // neighbours in one storage word
         var holder = SettlementAddress.ForApiKey("sk_test_effects");
         TokenMint mint;
         await using (var first = await DevchainCluster.StartAsync(options))
@@ -187,14 +188,16 @@ public sealed class NodeLifecycleTests
         Assert.Contains("point Devchain:RpcUrls at a fresh node", error.Message);
     }
 
-    [Fact]
-    public async Task A_State_File_Holding_The_Factory_Of_Before_Effect_Ids_Is_Refused_In_One_Line_Naming_The_File()
+    [Theory]
+    [InlineData("FloTokenFactory.before-effects.hex", 5644)] // before effect ids
+    [InlineData("FloTokenFactory.bytes32-effects.hex", 7106)] // effect ids as one bytes32 storage word each, before the bitmap
+    public async Task A_State_File_Holding_An_Older_Factory_Is_Refused_In_One_Line_Naming_The_File(string oldCode, int oldSize)
     {
         var options = new DevchainOptions { StateDirectory = TestPaths.NewTempDirectory() };
-        var before = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Node", "Data", "FloTokenFactory.before-effects.hex"))).Trim();
+        var before = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Node", "Data", oldCode))).Trim();
         await using (var old = await DevchainCluster.StartAsync(options))
         {
-            // What a state file written by the previous version holds: the same addresses, the factory without effect ids.
+            // What a state file written by the previous version holds: the same addresses, the older factory.
             await old["base"].Rpc.SendRequestAsync<object>("anvil_setCode", null, DevchainAccounts.Factory.ToLowerHex(), before);
         }
 
@@ -202,7 +205,7 @@ public sealed class NodeLifecycleTests
 
         var stateFile = Path.Combine(options.StateDirectory, "base.json");
         Assert.Equal(
-            $"FloTokenFactory at {DevchainAccounts.Factory} on base (8453) is not this sandbox's FloTokenFactory: it has 5644 bytes of code, the current version has " +
+            $"FloTokenFactory at {DevchainAccounts.Factory} on base (8453) is not this sandbox's FloTokenFactory: it has {oldSize} bytes of code, the current version has " +
             $"{ContractArtifact.Load("FloTokenFactory").DeployedBytecode.Length}. The chain state was saved by an older sandbox; delete {stateFile} to start this chain " +
             "afresh (at start the sandbox restores every ledger balance and token on it).",
             error.Message);

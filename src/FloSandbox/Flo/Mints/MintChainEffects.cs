@@ -7,7 +7,7 @@ using Nethereum.RPC.Eth.DTOs;
 
 namespace FloSandbox.Flo.Mints;
 
-/// A mint's on-chain effects. Each carries an effect id derived from the mint id and the step, which the
+/// A mint's on-chain effects. Each carries an effect id derived from the mint and the step, which the
 /// factory applies once and refuses ever after; an effect found already applied (the process died after
 /// sending it, before the ledger recorded it) is read back from the chain instead of applied again.
 public sealed class MintChainEffects(DevchainHost chain, TenantWallets wallets)
@@ -15,17 +15,17 @@ public sealed class MintChainEffects(DevchainHost chain, TenantWallets wallets)
     /// Burns the payment from the payer's home-chain wallet (a queued mint, or a mint on another chain);
     /// returns the transaction hash.
     public Task<string> CollectPaymentAsync(MintRow row, CancellationToken ct) =>
-        CollectAsync(row, "payment", row.Total, ct);
+        CollectAsync(row, EffectStep.Payment, row.Total, ct);
 
     /// Burns the deployment charge from the payer's home-chain wallet.
     public Task<string> CollectDeployChargeAsync(MintRow row, decimal charge, CancellationToken ct) =>
-        CollectAsync(row, "deploy-charge", charge, ct);
+        CollectAsync(row, EffectStep.DeployCharge, charge, ct);
 
     /// Pays the payment back to the payer's home-chain wallet.
     public Task<string> RefundAsync(MintRow row, CancellationToken ct)
     {
         var home = chain.LiveNetwork(TenantWallets.HomeChain);
-        var effect = EffectId.For(row.Id, "refund");
+        var effect = Effect(row, EffectStep.Refund);
         return OnceAsync(home.Factory, effect,
             async () => (await home.Factory.PayAsync(effect, Coin(row), EvmAddress.Parse(row.Payer), TokenUnits.ToUnits(row.Total), ct)).TransactionHash,
             r => r.TransactionHash, ct);
@@ -36,21 +36,26 @@ public sealed class MintChainEffects(DevchainHost chain, TenantWallets wallets)
     public Task<TokenMint> MintAsync(MintRow row, decimal payment, CancellationToken ct)
     {
         var network = chain.LiveNetwork(row.Chain);
-        var effect = EffectId.For(row.Id, "mint");
+        var effect = Effect(row, EffectStep.Mint);
         return OnceAsync(network.Factory, effect,
             () => network.Factory.MintAsync(effect, row.Asset, row.AssetName, EvmAddress.Parse(row.Wallet), TokenUnits.ToUnits(row.Quantity),
                 Coin(row), EvmAddress.Parse(row.Payer), TokenUnits.ToUnits(payment), ct),
             receipt => network.Factory.ReadMint(row.Asset, receipt), ct);
     }
 
-    private Task<string> CollectAsync(MintRow row, string step, decimal amount, CancellationToken ct)
+    private Task<string> CollectAsync(MintRow row, EffectStep step, decimal amount, CancellationToken ct)
     {
         var home = chain.LiveNetwork(TenantWallets.HomeChain);
-        var effect = EffectId.For(row.Id, step);
+        var effect = Effect(row, step);
         return OnceAsync(home.Factory, effect,
             async () => (await home.Factory.CollectAsync(effect, Coin(row), EvmAddress.Parse(row.Payer), TokenUnits.ToUnits(amount), ct)).TransactionHash,
             r => r.TransactionHash, ct);
     }
+
+    // Until the ledger has its own domain and the mint its sequence: a domain of the mint's own (keccak256("flo:" + id)),
+    // sequence 0. Exactly once as before, and still one storage word per mint.
+    private static EffectId Effect(MintRow row, EffectStep step) =>
+        EffectId.For(Nethereum.Util.Sha3Keccack.Current.CalculateHashAsBytes("flo:" + row.Id), 0, step);
 
     private EvmAddress Coin(MintRow row) => wallets.Coin(Enum.Parse<Currency>(row.Currency)).Address;
 
