@@ -1,3 +1,4 @@
+using FloSandbox.Core.Ledger;
 using FloSandbox.Core.Chain;
 using FloSandbox.Core.Ledger.Balances;
 using FloSandbox.Devchain;
@@ -10,7 +11,7 @@ namespace FloSandbox.Flo.Mints;
 /// A mint's on-chain effects. Each carries an effect id derived from the mint and the step, which the
 /// factory applies once and refuses ever after; an effect found already applied (the process died after
 /// sending it, before the ledger recorded it) is read back from the chain instead of applied again.
-public sealed class MintChainEffects(DevchainHost chain, TenantWallets wallets)
+public sealed class MintChainEffects(DevchainHost chain, TenantWallets wallets, LedgerIdentity ledger)
 {
     /// Burns the payment from the payer's home-chain wallet (a queued mint, or a mint on another chain);
     /// returns the transaction hash.
@@ -22,40 +23,41 @@ public sealed class MintChainEffects(DevchainHost chain, TenantWallets wallets)
         CollectAsync(row, EffectStep.DeployCharge, charge, ct);
 
     /// Pays the payment back to the payer's home-chain wallet.
-    public Task<string> RefundAsync(MintRow row, CancellationToken ct)
+    public async Task<string> RefundAsync(MintRow row, CancellationToken ct)
     {
         var home = chain.LiveNetwork(TenantWallets.HomeChain);
-        var effect = Effect(row, EffectStep.Refund);
-        return OnceAsync(home.Factory, effect,
+        var effect = await EffectAsync(row, EffectStep.Refund, ct);
+        return await OnceAsync(home.Factory, effect,
             async () => (await home.Factory.PayAsync(effect, Coin(row), EvmAddress.Parse(row.Payer), TokenUnits.ToUnits(row.Total), ct)).TransactionHash,
             r => r.TransactionHash, ct);
     }
 
     /// The mint itself, in one factory transaction: deploys the token if it has none, mints it to the
     /// wallet and, when <paramref name="payment"/> is positive, burns the payment in the same transaction.
-    public Task<TokenMint> MintAsync(MintRow row, decimal payment, CancellationToken ct)
+    public async Task<TokenMint> MintAsync(MintRow row, decimal payment, CancellationToken ct)
     {
         var network = chain.LiveNetwork(row.Chain);
-        var effect = Effect(row, EffectStep.Mint);
-        return OnceAsync(network.Factory, effect,
+        var effect = await EffectAsync(row, EffectStep.Mint, ct);
+        return await OnceAsync(network.Factory, effect,
             () => network.Factory.MintAsync(effect, row.Asset, row.AssetName, EvmAddress.Parse(row.Wallet), TokenUnits.ToUnits(row.Quantity),
                 Coin(row), EvmAddress.Parse(row.Payer), TokenUnits.ToUnits(payment), ct),
             receipt => network.Factory.ReadMint(row.Asset, receipt), ct);
     }
 
-    private Task<string> CollectAsync(MintRow row, EffectStep step, decimal amount, CancellationToken ct)
+    private async Task<string> CollectAsync(MintRow row, EffectStep step, decimal amount, CancellationToken ct)
     {
         var home = chain.LiveNetwork(TenantWallets.HomeChain);
-        var effect = Effect(row, step);
-        return OnceAsync(home.Factory, effect,
+        var effect = await EffectAsync(row, step, ct);
+        return await OnceAsync(home.Factory, effect,
             async () => (await home.Factory.CollectAsync(effect, Coin(row), EvmAddress.Parse(row.Payer), TokenUnits.ToUnits(amount), ct)).TransactionHash,
             r => r.TransactionHash, ct);
     }
 
-    // Until the ledger has its own domain and the mint its sequence: a domain of the mint's own (keccak256("flo:" + id)),
-    // sequence 0. Exactly once as before, and still one storage word per mint.
-    private static EffectId Effect(MintRow row, EffectStep step) =>
-        EffectId.For(Nethereum.Util.Sha3Keccack.Current.CalculateHashAsBytes("flo:" + row.Id), 0, step);
+    /// (this ledger's identity, the mint's sequence number, the step): eight steps to a mint, 256 effects to
+    /// a storage word on chain, so the chain grows by one word per 32 mints.
+    private async Task<EffectId> EffectAsync(MintRow row, EffectStep step, CancellationToken ct) =>
+        row.Seq > 0 ? EffectId.For(await ledger.DomainAsync(ct), row.Seq, step)
+        : throw new InvalidOperationException($"Mint {row.Id} was read without its sequence number.");
 
     private EvmAddress Coin(MintRow row) => wallets.Coin(Enum.Parse<Currency>(row.Currency)).Address;
 
