@@ -38,6 +38,7 @@ public sealed class ArchitectureTests
             .That().HaveDependencyOnAny("Microsoft.Data.Sqlite", "Dapper")
             .Should().HaveNameEndingWith("Store").Or().HaveNameEndingWith("Schema").Or().HaveNameEndingWith("Migrator")
             .Or().HaveName(nameof(LedgerDatabase)).Or().HaveName(nameof(LedgerSession))
+            .Or().HaveName(nameof(StatementCachingConnection)).Or().HaveName("CachedStatement").Or().HaveName("StatementCommand").Or().HaveName("StatementParameters")
             .GetResult();
         Assert.True(result.IsSuccessful, Offenders(result));
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -5,13 +6,17 @@ namespace FloSandbox.Core.Ledger;
 
 /// The SQLite ledger. All writes go through one connection under one async lock, each in its own
 /// transaction: SQLite serialises writers anyway, and a single writer never sees SQLITE_BUSY.
-/// On a file database, reads use pooled connections concurrently (WAL); in memory, the single
-/// connection serves reads too.
+/// On a file database, reads use a pool of long-lived connections concurrently (WAL); in memory, the
+/// single connection serves reads too. Every connection keeps its compiled statements
+/// (<see cref="StatementCachingConnection"/>).
 public sealed class LedgerDatabase : IAsyncDisposable
 {
+    private const int KeptReaders = 16;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly SqliteConnection _writer;
+    private readonly StatementCachingConnection _writer;
     private readonly string? _readConnectionString;
+    private readonly ConcurrentBag<StatementCachingConnection> _readers = [];
+    private volatile bool _disposed;
 
     static LedgerDatabase()
     {
@@ -46,10 +51,11 @@ public sealed class LedgerDatabase : IAsyncDisposable
             _readConnectionString = connectionString;
         }
 
-        _writer = new SqliteConnection(connectionString);
-        _writer.Open();
-        Pragma(_writer, o.InMemory ? "PRAGMA foreign_keys=ON;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
-        new LedgerMigrator(schemas).Migrate(_writer);
+        var writer = new SqliteConnection(connectionString);
+        writer.Open();
+        Pragma(writer, o.InMemory ? "PRAGMA foreign_keys=ON;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
+        new LedgerMigrator(schemas).Migrate(writer);
+        _writer = new StatementCachingConnection(writer);
     }
 
     /// Runs <paramref name="work"/> in one transaction; commits when it returns, rolls back when it throws.
@@ -58,7 +64,7 @@ public sealed class LedgerDatabase : IAsyncDisposable
         await _writeLock.WaitAsync(ct);
         try
         {
-            using var tx = _writer.BeginTransaction();
+            using var tx = _writer.Inner.BeginTransaction();
             var result = await work(new LedgerSession(_writer, tx));
             tx.Commit();
             return result;
@@ -87,9 +93,38 @@ public sealed class LedgerDatabase : IAsyncDisposable
             }
         }
 
-        await using var connection = new SqliteConnection(_readConnectionString);
-        await connection.OpenAsync(ct);
-        return await work(new LedgerSession(connection, null));
+        var reader = RentReader();
+        try
+        {
+            return await work(new LedgerSession(reader, null));
+        }
+        finally
+        {
+            ReturnReader(reader);
+        }
+    }
+
+    private StatementCachingConnection RentReader()
+    {
+        if (_readers.TryTake(out var reader))
+        {
+            return reader;
+        }
+        var connection = new SqliteConnection(_readConnectionString);
+        connection.Open();
+        return new StatementCachingConnection(connection);
+    }
+
+    private void ReturnReader(StatementCachingConnection reader)
+    {
+        if (!_disposed && _readers.Count < KeptReaders)
+        {
+            _readers.Add(reader);
+        }
+        else
+        {
+            reader.Dispose();
+        }
     }
 
     /// A cheap round trip, for readiness.
@@ -110,8 +145,13 @@ public sealed class LedgerDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         await _writer.DisposeAsync();
         _writeLock.Dispose();
+        while (_readers.TryTake(out var reader))
+        {
+            await reader.DisposeAsync();
+        }
         if (_readConnectionString is not null)
         {
             SqliteConnection.ClearAllPools();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace FloSandbox.Core.Ledger;
@@ -7,18 +8,19 @@ namespace FloSandbox.Core.Ledger;
 /// and books they call; only those look inside, so SQL stays behind them.
 public sealed class LedgerSession
 {
-    internal LedgerSession(SqliteConnection connection, SqliteTransaction? transaction)
+    internal LedgerSession(DbConnection connection, SqliteTransaction? transaction)
     {
         Connection = connection;
         Transaction = transaction;
     }
 
-    public SqliteConnection Connection { get; }
+    /// The connection, whose commands reuse each SQL text's compiled statement.
+    public DbConnection Connection { get; }
 
     /// The write transaction; null for a read.
     public SqliteTransaction? Transaction { get; }
 
-    public void Deconstruct(out SqliteConnection connection, out SqliteTransaction? transaction)
+    public void Deconstruct(out DbConnection connection, out SqliteTransaction? transaction)
     {
         connection = Connection;
         transaction = Transaction;
