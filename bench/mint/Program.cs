@@ -88,8 +88,8 @@ Console.WriteLine($"  sustained, {workers} clients: {sustained:0} mints/s; CPU p
     + $"anvil {(cpuAfter.Anvil - cpuBefore.Anvil) * 1000 / operations:0.00} ms");
 Console.WriteLine();
 Console.WriteLine($"  sustained mints/s vs raw Anvil token mint x1 ({rawMint.PerSecond:0}/s): {sustained / rawMint.PerSecond:P0}; "
-    + $"vs raw ETH transfer x1 ({rawTransfer.PerSecond:0}/s): {sustained / rawTransfer.PerSecond:P0} (target >= 50%)");
-Console.WriteLine($"  p50 latency {Percentile(0.50):0.00} ms (target <= 10 ms; the docs promise p50 < 1 s to on-chain confirmation)");
+    + $"vs raw ETH transfer x1 ({rawTransfer.PerSecond:0}/s): {sustained / rawTransfer.PerSecond:P0} (target >= 80%)");
+Console.WriteLine($"  p50 latency {Percentile(0.50):0.00} ms (target <= 5 ms; the docs promise p50 < 1 s to on-chain confirmation)");
 return 0;
 
 async Task MintOnceAsync()
