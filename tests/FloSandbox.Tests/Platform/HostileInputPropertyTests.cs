@@ -63,8 +63,9 @@ public sealed class HostileInputPropertyTests
     }
 
     /// Everything a request could have changed: balances on the ledger and on chain, mints, positions,
-    /// webhooks, keys' effects on the tenant view, price overrides of the tickers the fuzz names.
-    private static async Task<string> SnapshotAsync(HttpClient client)
+    /// webhooks, keys' effects on the tenant view, the tenant's clock and price overrides (its AAPL price
+    /// against an untouched tenant's, since prices move on their own every 15 s).
+    private async Task<string> SnapshotAsync(HttpClient client)
     {
         var tenant = await client.TenantAsync();
         var parts = new List<string>
@@ -74,11 +75,28 @@ public sealed class HostileInputPropertyTests
             (await (await client.GetAsync("/v1/mints")).JsonAsync()).GetProperty("data").ToString(),
             (await (await client.GetAsync("/v1/positions")).JsonAsync()).GetProperty("data").ToString(),
             (await (await client.GetAsync("/v1/webhooks")).JsonAsync()).GetProperty("data").ToString(),
-            (await (await client.GetAsync("/v1/tokens/AAPL")).JsonAsync()).GetProperty("nav").GetProperty("price").ToString(),
+            "AAPL as an untouched tenant sees it: " + await PriceAsUntouchedAsync(client, "AAPL"),
             (await ChainReads.BalanceOfAsync(client, "base", ChainReads.Usdc, tenant.Str("settlement_address"))).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return string.Join("\n", parts);
     }
+
+    private async Task<bool> PriceAsUntouchedAsync(HttpClient client, string ticker)
+    {
+        var untouched = _app.ClientFor(SandboxFactory.NewKey());
+        while (true)
+        {
+            var before = await PriceAsync(untouched, ticker);
+            var mine = await PriceAsync(client, ticker);
+            if (await PriceAsync(untouched, ticker) == before)
+            {
+                return mine == before;
+            }
+        }
+    }
+
+    private static async Task<string> PriceAsync(HttpClient client, string ticker) =>
+        (await (await client.GetAsync($"/v1/tokens/{ticker}")).JsonAsync()).GetProperty("nav").GetProperty("price").ToString();
 
     private static readonly string[] HostileText =
     [
