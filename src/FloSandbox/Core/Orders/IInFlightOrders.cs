@@ -10,6 +10,13 @@ public interface IInFlightOrders
     /// Per tenant and currency, what its settlement address still holds on chain beyond its ledger balance
     /// (negative: what it is still to receive).
     Task<IReadOnlyList<PendingStablecoin>> PendingStablecoinsAsync(CancellationToken ct);
+
+    /// Per (ticker, chain, wallet), what the wallet still holds on chain beyond the ledger's holdings (a burn
+    /// booked and not yet sent), or, negative, what it is still to receive back (a burn being unwound).
+    Task<IReadOnlyList<PendingToken>> PendingTokensAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<PendingToken>>([]);
 }
 
 public sealed record PendingStablecoin(string TenantId, Currency Currency, decimal Amount);
+
+/// <see cref="Wallet"/> lower-case, as holdings store it.
+public sealed record PendingToken(string Ticker, string Chain, string Wallet, decimal Amount);

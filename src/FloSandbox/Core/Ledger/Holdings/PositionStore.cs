@@ -14,6 +14,22 @@ public sealed class PositionStore(LedgerDatabase db) : ITenantStateOwner
         ON CONFLICT (tenant_id, ticker, wallet, chain) DO UPDATE SET quantity_micros = quantity_micros + excluded.quantity_micros
         """, new { tenantId, ticker, wallet, chain, micros = Money.ToMicros(quantity) }, ledger.Transaction);
 
+    /// Takes <paramref name="quantity"/> out of one holding when it holds at least that much; false (and
+    /// nothing changed) when it holds less.
+    public static async Task<bool> TryRemoveAsync(LedgerSession ledger, string tenantId, string ticker, string wallet, string chain, decimal quantity) =>
+        await ledger.Connection.ExecuteAsync("""
+        UPDATE positions SET quantity_micros = quantity_micros - @micros
+        WHERE tenant_id = @tenantId AND ticker = @ticker AND wallet = @wallet AND chain = @chain AND quantity_micros >= @micros
+        """, new { tenantId, ticker, wallet, chain, micros = Money.ToMicros(quantity) }, ledger.Transaction) == 1;
+
+    /// One (ticker, wallet) of the tenant per chain, inside the caller's transaction (wallets are stored lower-case).
+    public static async Task<IReadOnlyList<Holding>> HoldingsAsync(LedgerSession ledger, string tenantId, string ticker, string wallet) =>
+        [.. await ledger.Connection.QueryAsync<Holding>("""
+            SELECT ticker AS Ticker, wallet AS Wallet, chain AS Chain, quantity_micros AS QuantityMicros FROM positions
+            WHERE tenant_id = @tenantId AND ticker = @ticker AND wallet = @wallet AND quantity_micros > 0
+            ORDER BY quantity_micros DESC, chain
+            """, new { tenantId, ticker, wallet }, ledger.Transaction)];
+
     /// Holdings of the tenant, optionally narrowed to a ticker and/or a wallet (wallets are stored lower-case).
     public Task<IReadOnlyList<Holding>> FindAsync(string tenantId, string? ticker, string? wallet, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<Holding>>(async ledger => [.. await ledger.Connection.QueryAsync<Holding>("""
