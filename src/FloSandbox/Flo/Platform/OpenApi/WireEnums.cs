@@ -13,6 +13,7 @@ internal static class WireEnums
     public const string Chain = "Chain";
     public const string Currency = "Currency";
     public const string MintStatus = "MintStatus";
+    public const string RedeemStatus = "RedeemStatus";
     public const string DeliveryStatus = "DeliveryStatus";
     public const string AttemptKind = "AttemptKind";
     public const string KeyScope = "KeyScope";
@@ -23,11 +24,14 @@ internal static class WireEnums
     public static readonly IReadOnlyList<string> MintStatuses = ["pending", "queued", "filled", "settled", "failed"];
     public static readonly IReadOnlyList<string> MintStatusFilters = ["queued", "filled", "settled", "failed"];
 
+    public static readonly IReadOnlyList<string> RedeemStatuses = ["queued", "filled", "settled", "failed"];
+
     public static IEnumerable<(string Name, string Description, IReadOnlyList<string> Values)> All()
     {
         yield return (Chain, "A live settlement chain.", SettlementChains.Live);
         yield return (Currency, "A settlement stablecoin.", [.. Currencies.All.Select(c => c.ToString())]);
         yield return (MintStatus, "Where a mint stands.", MintStatuses);
+        yield return (RedeemStatus, "Where a redeem stands.", RedeemStatuses);
         yield return (DeliveryStatus, "Where a webhook delivery stands.", Webhooks.DeliveryStatus.All);
         yield return (AttemptKind, "Why a delivery attempt ran: the retry schedule or a manual replay.",
             [Webhooks.AttemptKind.Scheduled, Webhooks.AttemptKind.Replay]);
@@ -44,6 +48,7 @@ internal static class WireEnums
         "scope" => KeyScope,
         "kind" when schemaName == "AttemptView" => AttemptKind,
         "status" when schemaName == "MintView" => MintStatus,
+        "status" when schemaName == "RedeemView" => RedeemStatus,
         "status" when schemaName is "DeliveryView" or "DeliveryDetail" => DeliveryStatus,
         _ => null,
     };
