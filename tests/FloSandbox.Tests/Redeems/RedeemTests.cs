@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using FloSandbox.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FloSandbox.Tests.Redeems;
 
@@ -79,6 +80,30 @@ public class RedeemTests
         Assert.Equal(0m, await ChainReads.BalanceOfAsync(client, "base", ChainReads.Usdt, wallet));
         Assert.Equal(balanceBefore, await client.BalanceAsync());
         Assert.Equal(0m, await client.HeldAsync(mint.Str("asset")));
+    }
+
+    [Fact]
+    public async Task A_Developer_Fee_Comes_Out_Of_The_Proceeds_And_Accrues_To_Its_Destination()
+    {
+        var client = _app.NewTenantClient();
+        var mint = await client.SettledMintAsync(10m);
+        var balance = await client.BalanceAsync();
+
+        var redeem = await (await client.PostJsonAsync("/v1/redeem", $$$"""
+            {"position_id":"{{{mint.Str("id")}}}","quantity":4,"payout":{"currency":"USDC","chain":"base"},
+             "developer_fee":{"amount_bps":25,"destination":"0x9f2c000000000000000000000000000000000002"}}
+            """)).JsonAsync();
+
+        Assert.Equal("settled", redeem.Str("status"));
+        Assert.Equal(25, redeem.GetProperty("developer_fee").GetProperty("amount_bps").GetInt32());
+        Assert.Equal("1.00", redeem.GetProperty("developer_fee").Str("amount"));
+        Assert.Equal("398.44", redeem.Str("proceeds_usdc"));
+        Assert.Equal(balance + 398.44m, await client.BalanceAsync());
+        var tenantId = (await client.TenantAsync()).Str("id");
+        var accruals = await _app.Services.GetRequiredService<FloSandbox.Core.Ledger.Fees.DeveloperFeeStore>().ForTenantAsync(tenantId, CancellationToken.None);
+        var accrual = Assert.Single(accruals, a => a.SourceId == redeem.Str("id"));
+        Assert.Equal(1_000_000, accrual.AmountMicros);
+        Assert.Equal(["fee.accrued"], await _app.EventTypesAsync(client, "fee"));
     }
 
     [Fact]
