@@ -107,6 +107,24 @@ public class RedeemTests
     }
 
     [Fact]
+    public async Task A_Payout_To_Another_Tenants_Settlement_Address_On_Base_Credits_That_Tenants_Balance()
+    {
+        var client = _app.NewTenantClient();
+        var other = _app.NewTenantClient();
+        var otherAddress = (await other.TenantAsync()).Str("settlement_address");
+        var mint = await client.SettledMintAsync(1m);
+        var balance = await client.BalanceAsync();
+
+        var redeem = await (await client.RedeemAsync(mint.Str("id"), 1m, currency: "USDT", wallet: otherAddress.ToLowerInvariant())).JsonAsync();
+
+        Assert.Equal("settled", redeem.Str("status"));
+        Assert.Equal("99.85", redeem.Str("proceeds_usdc"));
+        Assert.Equal(balance, await client.BalanceAsync());
+        Assert.Equal(99.85m, await other.BalanceAsync("usdt"));
+        Assert.Equal(99.85m, await ChainReads.BalanceOfAsync(other, "base", ChainReads.Usdt, otherAddress));
+    }
+
+    [Fact]
     public async Task A_Position_Id_From_The_Positions_List_Redeems_That_Holding()
     {
         var client = _app.NewTenantClient();

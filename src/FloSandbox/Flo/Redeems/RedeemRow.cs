@@ -23,9 +23,9 @@ public sealed class RedeemRow
     public string PayoutChain { get; set; } = "";
     public string PayoutWallet { get; set; } = "";
 
-    /// True when the payout lands at the tenant's settlement address on the home chain, where the ledger
-    /// keeps the tenant's balance: the settlement then credits that balance too.
-    public bool CreditsBalance { get; set; }
+    /// The tenant (this one, or another) whose settlement address on the home chain receives the payout:
+    /// the ledger keeps that tenant's balance there, so the settlement credits it too. Null for other wallets.
+    public string? PayeeTenantId { get; set; }
     public long? DeveloperFeeBps { get; set; }
     public string? DeveloperFeeDestination { get; set; }
     public string? Price { get; set; }

@@ -73,6 +73,8 @@ public sealed class RedeemService(
                 throw FloErrors.InsufficientPosition(order.PositionId, position.Held, order.Quantity).ToException();
             }
             var row = NewRow(caller, order, position, failAt, now);
+            row.PayeeTenantId = order.PayoutChain == TenantWallets.HomeChain
+                ? await TenantStore.FindBySettlementAddressAsync(ledger, order.PayoutWallet) : null;
             row.FillDueMs = (open ? now : hours.NextSessionAfter(now)).ToUnixTimeMilliseconds();
             await RedeemStore.InsertAsync(ledger, row);
             if (claim is not null)
@@ -116,8 +118,6 @@ public sealed class RedeemService(
             Chain = position.Chain, Wallet = position.Wallet,
             ContractAddress = (deployments.Find(position.Chain, position.Token.Ticker)?.Address ?? deployments.Predicted(position.Token.Ticker)).ToString(),
             PayoutCurrency = order.Currency.ToString(), PayoutChain = order.PayoutChain, PayoutWallet = order.PayoutWallet,
-            CreditsBalance = order.PayoutChain == TenantWallets.HomeChain
-                && string.Equals(order.PayoutWallet, caller.Tenant.SettlementAddress, StringComparison.OrdinalIgnoreCase),
             DeveloperFeeBps = order.DeveloperFeeBps, DeveloperFeeDestination = order.DeveloperFeeDestination, FailAt = failAt,
             CreatedMs = now.ToUnixTimeMilliseconds(), CreatedAt = at, QueuedAt = at, StepDueMs = now.ToUnixTimeMilliseconds(),
         };

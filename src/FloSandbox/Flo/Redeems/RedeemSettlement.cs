@@ -128,8 +128,8 @@ public sealed partial class RedeemSettlement(
         outbox.NotifyAppended();
     }
 
-    /// Pays the proceeds on chain, then records the settlement: the tenant's balance when the payout landed
-    /// at its settlement address on the home chain, the developer fee's accrual, and the events.
+    /// Pays the proceeds on chain, then records the settlement: the payee tenant's balance when the payout
+    /// landed at a settlement address on the home chain, the developer fee's accrual, and the events.
     private async Task PayoutAsync(RedeemRow row, TenantClock clock)
     {
         var txHash = await effects.PayoutAsync(row, CancellationToken.None);
@@ -140,9 +140,9 @@ public sealed partial class RedeemSettlement(
         row.StepDueMs = NextDue(row, now.ToUnixTimeMilliseconds());
         await db.WriteAsync(async ledger =>
         {
-            if (row.CreditsBalance)
+            if (row.PayeeTenantId is { } payee)
             {
-                await BalanceStore.CreditAsync(ledger, row.TenantId, Enum.Parse<Currency>(row.PayoutCurrency), row.Proceeds);
+                await BalanceStore.CreditAsync(ledger, payee, Enum.Parse<Currency>(row.PayoutCurrency), row.Proceeds);
             }
             await RedeemStore.UpdateAsync(ledger, row);
             await FloEvents.AppendAsync(ledger, row.TenantId, EventTypes.RedeemSettled, row.ToView(), now);

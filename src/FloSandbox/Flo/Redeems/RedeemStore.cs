@@ -9,7 +9,7 @@ public sealed class RedeemStore(LedgerDatabase db) : ITenantStateOwner
 {
     private const string Columns = """
         id, tenant_id, status, position_id, asset, asset_name, quantity_micros, chain, contract_address, wallet,
-        payout_currency, payout_chain, payout_wallet, credits_balance, developer_fee_bps, developer_fee_destination,
+        payout_currency, payout_chain, payout_wallet, payee_tenant_id, developer_fee_bps, developer_fee_destination,
         price, notional_micros, flo_fee_bps, flo_fee_micros, offramp_micros, broker_micros, spread_micros, developer_fee_micros,
         proceeds_micros, burn_tx_hash, payout_tx_hash, restore_tx_hash, fail_at, failure_reason, created_ms, created_at,
         queued_at, filled_at, settled_at, failed_at, fill_due_ms, step_due_ms
@@ -17,7 +17,7 @@ public sealed class RedeemStore(LedgerDatabase db) : ITenantStateOwner
 
     private const string Values = """
         @Id, @TenantId, @Status, @PositionId, @Asset, @AssetName, @QuantityMicros, @Chain, @ContractAddress, @Wallet,
-        @PayoutCurrency, @PayoutChain, @PayoutWallet, @CreditsBalance, @DeveloperFeeBps, @DeveloperFeeDestination,
+        @PayoutCurrency, @PayoutChain, @PayoutWallet, @PayeeTenantId, @DeveloperFeeBps, @DeveloperFeeDestination,
         @Price, @NotionalMicros, @FloFeeBps, @FloFeeMicros, @OfframpMicros, @BrokerMicros, @SpreadMicros, @DeveloperFeeMicros,
         @ProceedsMicros, @BurnTxHash, @PayoutTxHash, @RestoreTxHash, @FailAt, @FailureReason, @CreatedMs, @CreatedAt,
         @QueuedAt, @FilledAt, @SettledAt, @FailedAt, @FillDueMs, @StepDueMs

@@ -24,7 +24,7 @@ internal sealed class RedeemsSchema : ILedgerSchema
             payout_currency TEXT NOT NULL,
             payout_chain TEXT NOT NULL,
             payout_wallet TEXT NOT NULL,
-            credits_balance INTEGER NOT NULL,
+            payee_tenant_id TEXT,
             developer_fee_bps INTEGER,
             developer_fee_destination TEXT,
             price TEXT,
