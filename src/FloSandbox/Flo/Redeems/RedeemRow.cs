@@ -56,6 +56,10 @@ public sealed class RedeemRow
     /// When the next step is due (burn, fill, payout, or a failed redeem's restore); null when nothing is left.
     public long? StepDueMs { get; set; }
 
+    /// The block `redeem_max_per_block` counted this redeem in, and the notional it counted there.
+    public long GuardrailBlockMs { get; set; }
+    public long GuardrailMicros { get; set; }
+
     public RedeemStatus State => RedeemLifecycle.Parse(Status);
 
     /// Moves the redeem along its lifecycle; a move the table does not allow is a bug and throws.

@@ -4,6 +4,7 @@ using FloSandbox.Core.Ids;
 using FloSandbox.Core.Ledger;
 using FloSandbox.Core.Ledger.Holdings;
 using FloSandbox.Core.Market;
+using FloSandbox.Core.Market.Overrides;
 using FloSandbox.Core.Outbox;
 using FloSandbox.Core.Tenants;
 using FloSandbox.Flo.Platform.Errors;
@@ -18,8 +19,8 @@ namespace FloSandbox.Flo.Redeems;
 /// decrease, its event and its idempotency claim), and settle it as durable work: burn the tokens, fill at
 /// the NAV (at once inside the session, at the next open outside it), pay the proceeds out on chain.
 public sealed class RedeemService(
-    LedgerDatabase db, TokenCatalog catalog, MarketHours hours, DeploymentRegistry deployments, RedeemSettlement settlement,
-    RedeemStore store, OutboxStore outbox, IOptions<RedeemOptions> options)
+    LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, MarketHours hours, RedeemGuardrails guardrails, DeploymentRegistry deployments,
+    RedeemSettlement settlement, RedeemStore store, OutboxStore outbox, IOptions<RedeemOptions> options)
 {
     public const string FailAtHeader = "X-Flo-Fail-At";
 
@@ -51,8 +52,9 @@ public sealed class RedeemService(
         return current.ToView();
     }
 
-    /// One transaction: resolve the position, take the quantity out of the holding, record the redeem, its
-    /// first event and the idempotency claim. Anything refused leaves the ledger as it was.
+    /// One transaction: resolve the position, take the quantity out of the holding, check and count the
+    /// guardrail, record the redeem, its first event and the idempotency claim. Anything refused leaves the
+    /// ledger as it was.
     private async Task<RedeemRow> AcceptAsync(TenantContext caller, RedeemOrder order, string? failAt, IdempotencyClaim? claim, DateTimeOffset now)
     {
         var row = await db.WriteAsync(async ledger =>
@@ -73,6 +75,9 @@ public sealed class RedeemService(
                 throw FloErrors.InsufficientPosition(order.PositionId, position.Held, order.Quantity).ToException();
             }
             var row = NewRow(caller, order, position, failAt, now);
+            var notional = decimal.Round((await prices.QuoteAsync(caller.TenantId, token.Ticker, now)).Price * order.Quantity, 2, MidpointRounding.AwayFromZero);
+            row.GuardrailBlockMs = await guardrails.CheckAndCountAsync(ledger, caller.TenantId, notional, now);
+            row.GuardrailMicros = Money.ToMicros(notional);
             row.PayeeTenantId = order.PayoutChain == TenantWallets.HomeChain
                 ? await TenantStore.FindBySettlementAddressAsync(ledger, order.PayoutWallet) : null;
             row.FillDueMs = (open ? now : hours.NextSessionAfter(now)).ToUnixTimeMilliseconds();

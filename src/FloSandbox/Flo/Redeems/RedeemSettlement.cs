@@ -174,6 +174,7 @@ public sealed partial class RedeemSettlement(
         await db.WriteAsync(async ledger =>
         {
             await PositionStore.AddAsync(ledger, row.TenantId, row.Asset, row.Wallet.ToLowerInvariant(), row.Chain, row.Quantity);
+            await RedeemGuardrails.ReleaseAsync(ledger, row);
             await RedeemStore.UpdateAsync(ledger, row);
             await FloEvents.AppendAsync(ledger, row.TenantId, EventTypes.RedeemFailed, row.ToView(), now);
         });

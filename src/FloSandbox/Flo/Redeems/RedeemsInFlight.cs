@@ -1,5 +1,4 @@
 using FloSandbox.Core.Ledger;
-using FloSandbox.Core.Ledger.Balances;
 using FloSandbox.Core.Orders;
 
 namespace FloSandbox.Flo.Redeems;

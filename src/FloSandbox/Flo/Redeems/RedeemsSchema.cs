@@ -53,5 +53,16 @@ internal sealed class RedeemsSchema : ILedgerSchema
         CREATE INDEX redeems_tenant ON redeems(tenant_id, seq);
         CREATE INDEX redeems_step_due ON redeems(step_due_ms) WHERE step_due_ms IS NOT NULL;
         """,
+        // redeem_max_per_block: notional counted per tenant and block, and what each redeem counted where.
+        """
+        CREATE TABLE redeem_guardrail_counters (
+            tenant_id TEXT NOT NULL,
+            bucket_ms INTEGER NOT NULL,
+            notional_micros INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, bucket_ms)
+        );
+        ALTER TABLE redeems ADD COLUMN guardrail_block_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE redeems ADD COLUMN guardrail_micros INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 }
