@@ -1,0 +1,87 @@
+using FloSandbox.Core.Idempotency;
+using FloSandbox.Core.Ids;
+using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Ledger.Holdings;
+using FloSandbox.Core.Market;
+using FloSandbox.Core.Outbox;
+using FloSandbox.Core.Tenants;
+using FloSandbox.Flo.Platform.Errors;
+using FloSandbox.Flo.Platform.Events;
+using FloSandbox.Flo.Platform.Idempotency;
+using FloSandbox.Flo.Platform.Pagination;
+
+namespace FloSandbox.Flo.Bridges;
+
+/// `POST /v1/bridge`: validate, then accept the bridge in one ledger transaction (the order, the holding
+/// taken off the source chain, its `bridge.queued` event and its idempotency claim), and settle it as
+/// durable work on the tenant clock. The request waits for the source burn while it is quick.
+public sealed class BridgeService(
+    LedgerDatabase db, TokenCatalog catalog, BridgeSettlement settlement, BridgeStore store, DvnSettingsStore dvns, OutboxStore outbox)
+{
+    private static readonly TimeSpan InlineWait = TimeSpan.FromSeconds(5);
+
+    public async Task<BridgeView> BridgeAsync(TenantContext caller, BridgeRequest request, IdempotencyClaim? claim, CancellationToken ct)
+    {
+        var order = BridgeOrder.From(request, catalog, caller);
+        var now = caller.Now;
+        var plan = Dvns.Plan(order.FromChain, order.ToChain, await dvns.GetAsync(caller.TenantId, ct));
+        var row = new BridgeRow
+        {
+            Id = FloIds.New("brg"), TenantId = caller.TenantId, Status = BridgeStatus.Queued.Wire(), Token = order.Token.Ticker,
+            TokenName = order.Token.Name, QuantityMicros = Money.ToMicros(order.Quantity), FromChain = order.FromChain, ToChain = order.ToChain,
+            SourceWallet = order.SourceWallet, Destination = order.Destination, DvnPlan = plan.Serialize(),
+            CreatedMs = now.ToUnixTimeMilliseconds(), CreatedAt = TenantClockService.Format(now), StepDueMs = now.ToUnixTimeMilliseconds(),
+        };
+        await db.WriteAsync(async ledger =>
+        {
+            var wallet = order.SourceWallet.ToLowerInvariant();
+            if (!await PositionStore.TryRemoveAsync(ledger, row.TenantId, row.Token, wallet, row.FromChain, order.Quantity))
+            {
+                var held = await PositionStore.HeldAsync(ledger, row.TenantId, row.Token, wallet, row.FromChain);
+                throw FloException.Invalid("quantity", $"This account holds {Money.Quantity(held)} {row.Token} on {row.FromChain} at "
+                    + $"{order.SourceWallet}; it cannot bridge {Money.Quantity(order.Quantity)}.");
+            }
+            await BridgeStore.InsertAsync(ledger, row);
+            if (claim is not null)
+            {
+                await claim.RecordAsync(ledger, IdempotentResource.Name("bridge", row.Id));
+            }
+            await FloEvents.AppendAsync(ledger, row.TenantId, BridgeEvents.Queued, row.ToView(now), now);
+        }, CancellationToken.None);
+        outbox.NotifyAppended();
+
+        // The request waits for the burn while it is quick; it never cancels it (a hang-up only stops the wait).
+        BridgeRow? advanced = null;
+        try
+        {
+            advanced = await settlement.AdvanceAsync(row.TenantId, row.Id).WaitAsync(InlineWait, ct);
+        }
+        catch (TimeoutException)
+        {
+            // Still burning: the answer is the bridge as it stands; the settlement goes on.
+        }
+        var current = advanced ?? await store.GetAsync(caller.TenantId, row.Id, CancellationToken.None) ?? row;
+        return current.ToView(caller.Now);
+    }
+
+    public async Task<BridgeView> RetrieveAsync(TenantContext caller, string id, CancellationToken ct) =>
+        (await store.GetAsync(caller.TenantId, id, ct))?.ToView(caller.Now)
+        ?? throw FloError.Of(FloErrorCatalog.ResourceNotFound, $"No bridge '{id}' on this account.", ("resource", "bridge"), ("id", id)).ToException();
+
+    public async Task<ListResponse<BridgeView>> ListAsync(TenantContext caller, PageRequest page, string? status, CancellationToken ct)
+    {
+        if (status is not null && !BridgeLifecycle.WireValues.Contains(status, StringComparer.Ordinal))
+        {
+            throw FloException.Invalid("status", $"status must be one of {string.Join(", ", BridgeLifecycle.WireValues)}; got '{status}'.");
+        }
+        if (page.StartingAfter is { } after && !await store.ExistsAsync(caller.TenantId, after, ct))
+        {
+            throw FloException.Invalid("starting_after", $"starting_after '{after}' is not a bridge on this account.");
+        }
+        var rows = await store.ListAsync(caller.TenantId, page, status, ct);
+        var now = caller.Now;
+        var data = rows.Take(page.Limit).Select(r => r.ToView(now)).ToList();
+        var hasMore = rows.Count > page.Limit;
+        return new ListResponse<BridgeView>(data, hasMore, hasMore ? data[^1].Id : null);
+    }
+}
