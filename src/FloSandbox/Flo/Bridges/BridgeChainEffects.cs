@@ -31,6 +31,11 @@ public sealed class BridgeChainEffects(DevchainHost chain, LedgerIdentity ledger
     public Task<TokenMint> UnwindAsync(BridgeRow row, CancellationToken ct) =>
         MintAsync(row, row.FromChain, row.SourceWallet, ct);
 
+    /// Whether the chain has applied the bridge's burn (<see cref="EffectStep.BridgeBurn"/>) or its mint
+    /// (<see cref="EffectStep.BridgeMint"/>) on <paramref name="chainName"/>.
+    public async Task<bool> AppliedAsync(BridgeRow row, string chainName, EffectStep step, CancellationToken ct) =>
+        (await chain.LiveNetwork(chainName).Factory.DoneAsync([await EffectAsync(row, step, ct)], ct))[0];
+
     private async Task<TokenMint> MintAsync(BridgeRow row, string chainName, string to, CancellationToken ct)
     {
         var network = chain.LiveNetwork(chainName);

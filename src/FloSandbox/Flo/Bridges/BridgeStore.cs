@@ -60,6 +60,11 @@ public sealed class BridgeStore(LedgerDatabase db) : ITenantStateOwner
             ORDER BY b.seq
             """, new { tenantId, realNowMs })], ct);
 
+    /// Bridges with a step still to run (queued or sent), with their sequence numbers, for start-up reconciliation.
+    public Task<IReadOnlyList<BridgeRow>> InFlightAsync(CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<BridgeRow>>(async ledger => [.. await ledger.Connection.QueryAsync<BridgeRow>(
+            $"SELECT seq, {Columns} FROM bridges INDEXED BY bridges_step_due WHERE step_due_ms IS NOT NULL AND status IN ('queued', 'sent')")], ct);
+
     public Task ResetTenantAsync(LedgerSession ledger, string tenantId) =>
         ledger.Connection.ExecuteAsync("DELETE FROM bridges WHERE tenant_id = @tenantId", new { tenantId }, ledger.Transaction);
 }

@@ -1,4 +1,5 @@
 using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Orders;
 using FloSandbox.Core.Scheduling;
 using FloSandbox.Flo.Platform.Idempotency;
 
@@ -16,6 +17,7 @@ public static class BridgesRegistration
         services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<DvnSettingsStore>());
         services.AddSingleton<DvnSettingsService>();
         services.AddSingleton<BridgeChainEffects>();
+        services.AddSingleton<IInFlightOrders, BridgesInFlight>();
         services.AddSingleton<BridgeSettlement>();
         services.AddSingleton<BridgeService>();
         services.AddIdempotentResource("bridge", async (sp, caller, id, ct) => await sp.GetRequiredService<BridgeService>().RetrieveAsync(caller, id, ct));
