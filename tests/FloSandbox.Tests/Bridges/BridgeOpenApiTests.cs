@@ -56,4 +56,17 @@ public sealed class BridgeOpenApiTests
         await AssertMatchesAsync("DvnSettingsView", await client.PostJsonAsync("/v1/sandbox/dvns", """{"withhold":["Polyhedra"]}"""));
         await AssertMatchesAsync("BridgeRouteUnsupportedProblem", await client.BridgeAsync("AAPL", 1, "base", "solana"));
     }
+
+    [Theory]
+    [InlineData("bridge.queued")]
+    [InlineData("bridge.sent")]
+    [InlineData("bridge.delivered")]
+    [InlineData("bridge.reverted")]
+    public async Task A_Test_Delivery_Of_A_Bridge_Event_Carries_A_Resource_Of_The_Bridge_Schema(string type)
+    {
+        var data = FloSandbox.Flo.Webhooks.SyntheticEvents.Build(type, "0x4a8b70fa12cc3d9d3c9b22ac019be40a7d113c9d", DateTimeOffset.UtcNow);
+        var errors = (await Document.Value).Components.Schemas["BridgeView"].Validate(data.ToJsonString());
+        Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}")));
+        Assert.Equal(type["bridge.".Length..], data["status"]!.GetValue<string>());
+    }
 }
