@@ -14,6 +14,9 @@ public sealed class BridgeRow
     public string Token { get; set; } = "";
     public string TokenName { get; set; } = "";
     public long QuantityMicros { get; set; }
+
+    /// Price × quantity at acceptance, in USD: what the guardrails count.
+    public long NotionalMicros { get; set; }
     public string FromChain { get; set; } = "";
     public string ToChain { get; set; } = "";
     public string SourceWallet { get; set; } = "";

@@ -3,6 +3,7 @@ using FloSandbox.Core.Ids;
 using FloSandbox.Core.Ledger;
 using FloSandbox.Core.Ledger.Holdings;
 using FloSandbox.Core.Market;
+using FloSandbox.Core.Market.Overrides;
 using FloSandbox.Core.Outbox;
 using FloSandbox.Core.Tenants;
 using FloSandbox.Flo.Platform.Errors;
@@ -16,7 +17,7 @@ namespace FloSandbox.Flo.Bridges;
 /// taken off the source chain, its `bridge.queued` event and its idempotency claim), and settle it as
 /// durable work on the tenant clock. The request waits for the source burn while it is quick.
 public sealed class BridgeService(
-    LedgerDatabase db, TokenCatalog catalog, BridgeSettlement settlement, BridgeStore store, DvnSettingsStore dvns, OutboxStore outbox)
+    LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, BridgeGuardrails guardrails, BridgeSettlement settlement, BridgeStore store, DvnSettingsStore dvns, OutboxStore outbox)
 {
     private static readonly TimeSpan InlineWait = TimeSpan.FromSeconds(5);
 
@@ -24,16 +25,20 @@ public sealed class BridgeService(
     {
         var order = BridgeOrder.From(request, catalog, caller);
         var now = caller.Now;
+        var price = (await prices.QuoteAsync(caller.TenantId, order.Token.Ticker, now)).Price;
+        var notional = decimal.Round(price * order.Quantity, 2, MidpointRounding.AwayFromZero);
         var plan = Dvns.Plan(order.FromChain, order.ToChain, await dvns.GetAsync(caller.TenantId, ct));
         var row = new BridgeRow
         {
             Id = FloIds.New("brg"), TenantId = caller.TenantId, Status = BridgeStatus.Queued.Wire(), Token = order.Token.Ticker,
-            TokenName = order.Token.Name, QuantityMicros = Money.ToMicros(order.Quantity), FromChain = order.FromChain, ToChain = order.ToChain,
+            TokenName = order.Token.Name, QuantityMicros = Money.ToMicros(order.Quantity),
+            NotionalMicros = Money.ToMicros(notional), FromChain = order.FromChain, ToChain = order.ToChain,
             SourceWallet = order.SourceWallet, Destination = order.Destination, DvnPlan = plan.Serialize(),
             CreatedMs = now.ToUnixTimeMilliseconds(), CreatedAt = TenantClockService.Format(now), StepDueMs = now.ToUnixTimeMilliseconds(),
         };
         await db.WriteAsync(async ledger =>
         {
+            await guardrails.CheckAsync(ledger, row, notional, now);
             var wallet = order.SourceWallet.ToLowerInvariant();
             if (!await PositionStore.TryRemoveAsync(ledger, row.TenantId, row.Token, wallet, row.FromChain, order.Quantity))
             {

@@ -8,13 +8,13 @@ namespace FloSandbox.Flo.Bridges;
 public sealed class BridgeStore(LedgerDatabase db) : ITenantStateOwner
 {
     private const string Columns = """
-        id, tenant_id, status, token, token_name, quantity_micros, from_chain, to_chain, source_wallet, destination, dvn_plan,
+        id, tenant_id, status, token, token_name, quantity_micros, notional_micros, from_chain, to_chain, source_wallet, destination, dvn_plan,
         burn_tx_hash, burn_gas_used, delivery_tx_hash, delivery_gas_used, unwind_tx_hash, unwind_gas_used, failure_reason,
         created_ms, created_at, sent_at, delivered_at, reverted_at, step_due_ms
         """;
 
     private const string Values = """
-        @Id, @TenantId, @Status, @Token, @TokenName, @QuantityMicros, @FromChain, @ToChain, @SourceWallet, @Destination, @DvnPlan,
+        @Id, @TenantId, @Status, @Token, @TokenName, @QuantityMicros, @NotionalMicros, @FromChain, @ToChain, @SourceWallet, @Destination, @DvnPlan,
         @BurnTxHash, @BurnGasUsed, @DeliveryTxHash, @DeliveryGasUsed, @UnwindTxHash, @UnwindGasUsed, @FailureReason,
         @CreatedMs, @CreatedAt, @SentAt, @DeliveredAt, @RevertedAt, @StepDueMs
         """;
@@ -59,6 +59,13 @@ public sealed class BridgeStore(LedgerDatabase db) : ITenantStateOwner
             WHERE b.step_due_ms IS NOT NULL AND b.step_due_ms <= @realNowMs + t.clock_offset_ms AND (@tenantId IS NULL OR b.tenant_id = @tenantId)
             ORDER BY b.seq
             """, new { tenantId, realNowMs })], ct);
+
+    /// The notional of the tenant's bridges on one route accepted in [<paramref name="fromMs"/>, <paramref name="toMs"/>).
+    public static Task<long> NotionalInWindowAsync(LedgerSession ledger, string tenantId, string fromChain, string toChain, long fromMs, long toMs) =>
+        ledger.Connection.ExecuteScalarAsync<long>("""
+            SELECT COALESCE(SUM(notional_micros), 0) FROM bridges
+            WHERE tenant_id = @tenantId AND from_chain = @fromChain AND to_chain = @toChain AND created_ms >= @fromMs AND created_ms < @toMs
+            """, new { tenantId, fromChain, toChain, fromMs, toMs }, ledger.Transaction);
 
     /// Bridges with a step still to run (queued or sent), with their sequence numbers, for start-up reconciliation.
     public Task<IReadOnlyList<BridgeRow>> InFlightAsync(CancellationToken ct) =>

@@ -10,6 +10,11 @@ public static class BridgesRegistration
     /// Bridges: their store, the DVN settings, the settlement and the due work that advances them.
     public static IServiceCollection AddBridges(this IServiceCollection services)
     {
+        services.AddOptions<BridgeGuardrailOptions>().BindConfiguration(BridgeGuardrailOptions.Section)
+            .Validate(o => o.BridgeMinAmountPerTx >= 0 && o.BridgeMaxAmountPerTx > 0 && o.BridgeMaxTotalPerBlock > 0 && o.BlockWindow > TimeSpan.Zero,
+                "Bridge guardrails must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<BridgeGuardrails>();
         services.AddSingleton<ILedgerSchema, BridgesSchema>();
         services.AddSingleton<BridgeStore>();
         services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<BridgeStore>());

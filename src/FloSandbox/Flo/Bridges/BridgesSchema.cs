@@ -17,6 +17,7 @@ internal sealed class BridgesSchema : ILedgerSchema
             token TEXT NOT NULL,
             token_name TEXT NOT NULL,
             quantity_micros INTEGER NOT NULL CHECK (quantity_micros > 0),
+            notional_micros INTEGER NOT NULL,
             from_chain TEXT NOT NULL,
             to_chain TEXT NOT NULL,
             source_wallet TEXT NOT NULL,
@@ -37,6 +38,7 @@ internal sealed class BridgesSchema : ILedgerSchema
             step_due_ms INTEGER
         );
         CREATE INDEX bridges_tenant ON bridges(tenant_id, seq);
+        CREATE INDEX bridges_route_window ON bridges(tenant_id, from_chain, to_chain, created_ms);
         CREATE INDEX bridges_step_due ON bridges(step_due_ms) WHERE step_due_ms IS NOT NULL;
         CREATE TABLE bridge_dvn_settings (
             tenant_id TEXT NOT NULL,
