@@ -36,6 +36,7 @@ public sealed class BridgeReconcileTests : IDisposable
             DvnPlan = Dvns.Plan("base", "arbitrum", DvnSettings.Default).Serialize(), CreatedMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
             CreatedAt = "2026-01-01T00:00:00.000Z", StepDueMs = long.MaxValue,
         };
+        row.DeadlineMs = row.CreatedMs + (long)Dvns.QuorumWindow.TotalMilliseconds;
         await Get<LedgerDatabase>().WriteAsync(async ledger =>
         {
             Assert.True(await PositionStore.TryRemoveAsync(ledger, row.TenantId, ticker, wallet.ToLowerInvariant(), "base", 2m));

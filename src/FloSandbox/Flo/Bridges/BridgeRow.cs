@@ -30,6 +30,10 @@ public sealed class BridgeRow
     public long? UnwindGasUsed { get; set; }
     public string? FailureReason { get; set; }
     public long CreatedMs { get; set; }
+
+    /// When the unwind runs if no quorum formed: ten minutes after acceptance, or at once when the request
+    /// asked for the timeout (`X-Flo-Error: bridge_dvn_timeout`).
+    public long DeadlineMs { get; set; }
     public string CreatedAt { get; set; } = "";
     public string? SentAt { get; set; }
     public string? DeliveredAt { get; set; }
@@ -48,11 +52,12 @@ public sealed class BridgeRow
     /// Moves the bridge along its lifecycle; a move the table does not allow is a bug and throws.
     public void MoveTo(BridgeStatus to) => Status = BridgeLifecycle.Table.Move(State, to).Wire();
 
-    /// When the quorum forms (tenant-clock milliseconds), or null when it never does in the window.
-    public long? QuorumMs => Plan.QuorumOffsetMs is { } offset ? CreatedMs + offset : null;
+    /// When the quorum forms (tenant-clock milliseconds), or null when it never does before the deadline.
+    public long? QuorumMs => Plan.QuorumOffsetMs is { } offset && CreatedMs + offset <= DeadlineMs ? CreatedMs + offset : null;
 
-    /// When the unwind runs if no quorum formed.
-    public long DeadlineMs => CreatedMs + (long)Dvns.QuorumWindow.TotalMilliseconds;
+    /// The timeout was asked for (`X-Flo-Error: bridge_dvn_timeout`) rather than waited for.
+    public bool TimeoutInjected => DeadlineMs < CreatedMs + (long)Dvns.QuorumWindow.TotalMilliseconds;
+
 
     /// When the destination mint lands: the route's latency, or the quorum when that comes later.
     public long DeliveryMs => Math.Max(CreatedMs + (long)BridgeRoutes.Latency(FromChain, ToChain).TotalMilliseconds, QuorumMs ?? DeadlineMs);

@@ -20,21 +20,25 @@ public sealed class BridgeService(
     LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, BridgeGuardrails guardrails, BridgeSettlement settlement, BridgeStore store, DvnSettingsStore dvns, OutboxStore outbox)
 {
     private static readonly TimeSpan InlineWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan UnwindWait = TimeSpan.FromSeconds(30);
 
-    public async Task<BridgeView> BridgeAsync(TenantContext caller, BridgeRequest request, IdempotencyClaim? claim, CancellationToken ct)
+    public async Task<BridgeView> BridgeAsync(TenantContext caller, BridgeRequest request, IdempotencyClaim? claim, bool timeoutInjected,
+        CancellationToken ct)
     {
         var order = BridgeOrder.From(request, catalog, caller);
         var now = caller.Now;
         var price = (await prices.QuoteAsync(caller.TenantId, order.Token.Ticker, now)).Price;
         var notional = decimal.Round(price * order.Quantity, 2, MidpointRounding.AwayFromZero);
-        var plan = Dvns.Plan(order.FromChain, order.ToChain, await dvns.GetAsync(caller.TenantId, ct));
+        var settings = timeoutInjected ? DvnSettings.NoneAttest : await dvns.GetAsync(caller.TenantId, ct);
+        var plan = Dvns.Plan(order.FromChain, order.ToChain, settings);
         var row = new BridgeRow
         {
             Id = FloIds.New("brg"), TenantId = caller.TenantId, Status = BridgeStatus.Queued.Wire(), Token = order.Token.Ticker,
             TokenName = order.Token.Name, QuantityMicros = Money.ToMicros(order.Quantity),
             NotionalMicros = Money.ToMicros(notional), FromChain = order.FromChain, ToChain = order.ToChain,
             SourceWallet = order.SourceWallet, Destination = order.Destination, DvnPlan = plan.Serialize(),
-            CreatedMs = now.ToUnixTimeMilliseconds(), CreatedAt = TenantClockService.Format(now), StepDueMs = now.ToUnixTimeMilliseconds(),
+            CreatedMs = now.ToUnixTimeMilliseconds(),
+            DeadlineMs = (timeoutInjected ? now : now + Dvns.QuorumWindow).ToUnixTimeMilliseconds(), CreatedAt = TenantClockService.Format(now), StepDueMs = now.ToUnixTimeMilliseconds(),
         };
         await db.WriteAsync(async ledger =>
         {
@@ -59,15 +63,23 @@ public sealed class BridgeService(
         BridgeRow? advanced = null;
         try
         {
-            advanced = await settlement.AdvanceAsync(row.TenantId, row.Id).WaitAsync(InlineWait, ct);
+            advanced = await settlement.AdvanceAsync(row.TenantId, row.Id).WaitAsync(timeoutInjected ? UnwindWait : InlineWait, ct);
         }
         catch (TimeoutException)
         {
             // Still burning: the answer is the bridge as it stands; the settlement goes on.
         }
         var current = advanced ?? await store.GetAsync(caller.TenantId, row.Id, CancellationToken.None) ?? row;
-        return current.ToView(caller.Now);
+        return timeoutInjected ? throw TimedOut(current) : current.ToView(caller.Now);
     }
+
+    /// The docs' 504 once the unwind is done: the tokens are back on the source chain when the client sees it.
+    private static FloException TimedOut(BridgeRow bridge) => bridge is { State: BridgeStatus.Reverted, UnwindTxHash: { } unwind }
+        ? FloError.Of(FloErrorCatalog.BridgeDvnTimeout,
+            $"Source burn has been auto-unwound. Tokens are restored on {bridge.FromChain} at tx {unwind}.",
+            ("bridge_id", bridge.Id), ("unwind_tx", unwind), ("webhook_fired", BridgeEvents.Reverted)).ToException()
+        : FloErrors.ServiceUnavailable($"The DVN quorum of {bridge.Id} timed out and its source burn is still being unwound; GET /v1/bridges/{bridge.Id}.")
+            .ToException();
 
     public async Task<BridgeView> RetrieveAsync(TenantContext caller, string id, CancellationToken ct) =>
         (await store.GetAsync(caller.TenantId, id, ct))?.ToView(caller.Now)

@@ -140,8 +140,11 @@ public sealed partial class BridgeSettlement(
         row.UnwindTxHash = minted.TransactionHash;
         row.UnwindGasUsed = (long)minted.GasUsed;
         var attested = row.Plan.OffsetsMs.Count(o => o is { } offset && offset <= Dvns.QuorumWindow.TotalMilliseconds);
-        await RevertAsync(row, $"dvn_quorum_timeout: {attested} of {Dvns.Names.Count} DVNs attested within {Dvns.QuorumWindow.TotalMinutes:0} minutes; "
-            + $"{Dvns.Required} are required. The source burn was unwound.", (await tenants.GetByIdAsync(row.TenantId)).Clock.GetUtcNow());
+        var reason = row.TimeoutInjected
+            ? "dvn_quorum_timeout: the DVN quorum did not form (X-Flo-Error: bridge_dvn_timeout). The source burn was unwound."
+            : $"dvn_quorum_timeout: {attested} of {Dvns.Names.Count} DVNs attested within {Dvns.QuorumWindow.TotalMinutes:0} minutes; "
+                + $"{Dvns.Required} are required. The source burn was unwound.";
+        await RevertAsync(row, reason, (await tenants.GetByIdAsync(row.TenantId)).Clock.GetUtcNow());
     }
 
     /// Ends the bridge reverted and gives the holding back on the source chain, in one transaction.

@@ -10,13 +10,13 @@ public sealed class BridgeStore(LedgerDatabase db) : ITenantStateOwner
     private const string Columns = """
         id, tenant_id, status, token, token_name, quantity_micros, notional_micros, from_chain, to_chain, source_wallet, destination, dvn_plan,
         burn_tx_hash, burn_gas_used, delivery_tx_hash, delivery_gas_used, unwind_tx_hash, unwind_gas_used, failure_reason,
-        created_ms, created_at, sent_at, delivered_at, reverted_at, step_due_ms
+        created_ms, deadline_ms, created_at, sent_at, delivered_at, reverted_at, step_due_ms
         """;
 
     private const string Values = """
         @Id, @TenantId, @Status, @Token, @TokenName, @QuantityMicros, @NotionalMicros, @FromChain, @ToChain, @SourceWallet, @Destination, @DvnPlan,
         @BurnTxHash, @BurnGasUsed, @DeliveryTxHash, @DeliveryGasUsed, @UnwindTxHash, @UnwindGasUsed, @FailureReason,
-        @CreatedMs, @CreatedAt, @SentAt, @DeliveredAt, @RevertedAt, @StepDueMs
+        @CreatedMs, @DeadlineMs, @CreatedAt, @SentAt, @DeliveredAt, @RevertedAt, @StepDueMs
         """;
 
     public static Task InsertAsync(LedgerSession ledger, BridgeRow row) =>

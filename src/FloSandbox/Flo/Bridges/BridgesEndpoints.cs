@@ -1,5 +1,6 @@
 using FloSandbox.Core.Idempotency;
 using FloSandbox.Core.Tenants;
+using FloSandbox.Flo.Platform.ErrorInjection;
 using FloSandbox.Flo.Platform.Errors;
 using FloSandbox.Flo.Platform.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,9 @@ public static class BridgesEndpoints
     {
         routes.MapPost("/v1/bridge", async Task<Ok<BridgeView>> (BridgeRequest request, HttpContext context, TenantContext caller,
                 BridgeService bridges, CancellationToken ct) =>
-                TypedResults.Ok(await bridges.BridgeAsync(caller, request, context.Features.Get<IdempotencyClaim>(), ct)))
+                TypedResults.Ok(await bridges.BridgeAsync(caller, request, context.Features.Get<IdempotencyClaim>(),
+                    context.Request.Headers[ErrorInjectionMiddleware.Header].ToString().Trim() == FloErrorCatalog.BridgeDvnTimeout.Code, ct)))
+            .WithMetadata(new RouteRunsInjectedError(FloErrorCatalog.BridgeDvnTimeout.Code))
             .WithTags("Bridges")
             .WithName("Bridge")
             .WithSummary("Moves tokens across chains: burns them on from_chain, and once 3 of 4 DVNs attest mints them to destination on to_chain.")

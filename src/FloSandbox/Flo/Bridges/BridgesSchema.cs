@@ -31,6 +31,7 @@ internal sealed class BridgesSchema : ILedgerSchema
             unwind_gas_used INTEGER,
             failure_reason TEXT,
             created_ms INTEGER NOT NULL,
+            deadline_ms INTEGER NOT NULL,
             created_at TEXT NOT NULL,
             sent_at TEXT,
             delivered_at TEXT,

@@ -32,6 +32,8 @@ public static class Dvns
 public sealed record DvnSettings(IReadOnlySet<string> Withheld, IReadOnlyDictionary<string, int> DelaySeconds)
 {
     public static readonly DvnSettings Default = new(new HashSet<string>(), new Dictionary<string, int>());
+
+    public static readonly DvnSettings NoneAttest = new(Dvns.Names.ToHashSet(StringComparer.Ordinal), new Dictionary<string, int>());
 }
 
 /// When each of the four DVNs attests one bridge's message, in milliseconds after its acceptance, in the
