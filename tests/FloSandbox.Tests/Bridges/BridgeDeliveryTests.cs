@@ -138,4 +138,42 @@ public class BridgeDeliveryTests
         Assert.Equal("delivered", delivered.Str("status"));
         Assert.Equal("3/4", delivered.GetProperty("dvn").Str("quorum"));
     }
+
+    [Fact]
+    public async Task Tokens_Minted_To_Another_Wallet_Bridge_From_It_When_The_Request_Names_It()
+    {
+        var client = _app.NewTenantClient();
+        var ticker = TestTickers.Unique();
+        var (holder, destination) = (MintHelpers.RandomWallet(), MintHelpers.RandomWallet());
+        ProblemAssert.IsStatus(await client.MintAsync(ticker, 2, chain: "ethereum", wallet: holder), HttpStatusCode.OK);
+
+        var response = await client.PostJsonAsync("/v1/bridge",
+            $$"""{"token":"{{ticker}}","quantity":2,"from_chain":"ethereum","to_chain":"base","source_wallet":"{{holder}}","destination":"{{destination}}"}""");
+        ProblemAssert.IsStatus(response, HttpStatusCode.OK);
+        var id = (await response.JsonAsync()).Str("id");
+
+        Assert.Equal("delivered", (await client.BridgeAtAsync(id, "+70s")).Str("status"));
+        Assert.Equal(0m, await ChainReads.TokenBalanceAsync(client, ticker, "ethereum", holder));
+        Assert.Equal(2m, await ChainReads.TokenBalanceAsync(client, ticker, "base", destination));
+        Assert.Equal(2m, await client.HeldAsync(ticker, destination.ToLowerInvariant(), "base"));
+    }
+
+    [Fact]
+    public async Task A_Reset_Forgets_A_Bridge_In_Flight_And_No_Step_Of_It_Runs_Afterwards()
+    {
+        var client = _app.NewTenantClient();
+        var ticker = TestTickers.Unique();
+        var wallet = (await client.TenantAsync()).Str("settlement_address");
+        ProblemAssert.IsStatus(await client.MintAsync(ticker, 3), HttpStatusCode.OK);
+        await client.SetDvnsAsync("""{"withhold":["LayerZero Labs","Google Cloud"]}""");
+        var id = (await (await client.BridgeAsync(ticker, 2, "base", "arbitrum")).JsonAsync()).Str("id");
+
+        ProblemAssert.IsStatus(await client.PostJsonAsync("/v1/sandbox/reset", "{}"), HttpStatusCode.OK);
+        await client.GetAsync("/v1/sandbox/tenant", ("X-Flo-Clock", "+11m"));
+
+        await ProblemAssert.IsProblemAsync(await client.GetAsync($"/v1/bridges/{id}"), "resource_not_found");
+        Assert.Equal(0m, await client.HeldAsync(ticker, wallet, "base"));
+        Assert.Equal(0m, await ChainReads.TokenBalanceAsync(client, ticker, "base", wallet));
+        Assert.Equal(0m, await ChainReads.TokenBalanceAsync(client, ticker, "arbitrum", wallet));
+    }
 }

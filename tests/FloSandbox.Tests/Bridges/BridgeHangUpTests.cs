@@ -33,7 +33,8 @@ public sealed class BridgeHangUpTests(KestrelSandboxFactory app) : IClassFixture
         }
         Assert.Equal(DelaysMs.Length, ids.Count);
 
-        var bridges = (await (await client.GetAsync("/v1/bridges?limit=100", ("X-Flo-Clock", "+2m"))).JsonAsync()).GetProperty("data").EnumerateArray().ToList();
+        var page = await (await client.GetAsync("/v1/bridges?limit=100", ("X-Flo-Clock", "+2m"))).JsonAsync();
+        var bridges = page.GetProperty("data").EnumerateArray().ToList();
         Assert.Equal(ids.Order(), bridges.Select(b => b.Str("id")).Order());
         Assert.All(bridges, b => Assert.Equal("delivered", b.Str("status")));
         Assert.Equal(1m, await client.HeldAsync(ticker, wallet, "base"));

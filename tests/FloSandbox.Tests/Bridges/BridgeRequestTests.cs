@@ -128,10 +128,12 @@ public class BridgeRequestTests
             await client.PostJsonAsync("/v1/sandbox/dvns", """{"delays":[{"dvn":"Polyhedra","seconds":-1}]}"""), "invalid_request");
         Assert.Equal("delays[0].seconds", negative.Str("param"));
 
-        var set = await (await client.PostJsonAsync("/v1/sandbox/dvns", """{"withhold":["google cloud"],"delays":[{"dvn":"Nethermind","seconds":30}]}""")).JsonAsync();
+        var set = await (await client.PostJsonAsync("/v1/sandbox/dvns",
+            """{"withhold":["google cloud"],"delays":[{"dvn":"Nethermind","seconds":30}]}""")).JsonAsync();
         Assert.Equal("dvn_settings", set.Str("object"));
-        Assert.Equal("""[{"name":"LayerZero Labs","withheld":false,"delay_seconds":0},{"name":"Google Cloud","withheld":true,"delay_seconds":0},{"name":"Polyhedra","withheld":false,"delay_seconds":0},{"name":"Nethermind","withheld":false,"delay_seconds":30}]""",
-            set.GetProperty("dvns").GetRawText());
+        Assert.Equal(
+            [("LayerZero Labs", false, 0), ("Google Cloud", true, 0), ("Polyhedra", false, 0), ("Nethermind", false, 30)],
+            set.GetProperty("dvns").EnumerateArray().Select(d => (d.Str("name"), d.GetProperty("withheld").GetBoolean(), d.GetProperty("delay_seconds").GetInt32())));
         Assert.Equal(set.GetRawText(), (await (await client.GetAsync("/v1/sandbox/dvns")).JsonAsync()).GetRawText());
 
         ProblemAssert.IsStatus(await client.PostJsonAsync("/v1/sandbox/reset", "{}"), HttpStatusCode.OK);

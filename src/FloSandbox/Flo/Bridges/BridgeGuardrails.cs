@@ -24,7 +24,8 @@ public sealed class BridgeGuardrails(IOptions<BridgeGuardrailOptions> options)
         var nowMs = now.ToUnixTimeMilliseconds();
         var windowMs = (long)o.BlockWindow.TotalMilliseconds;
         var block = nowMs / windowMs * windowMs;
-        var total = notional + Money.FromMicros(await BridgeStore.NotionalInWindowAsync(ledger, row.TenantId, row.FromChain, row.ToChain, block, block + windowMs));
+        var counted = await BridgeStore.NotionalInWindowAsync(ledger, row.TenantId, row.FromChain, row.ToChain, block, block + windowMs);
+        var total = notional + Money.FromMicros(counted);
         if (total > o.BridgeMaxTotalPerBlock)
         {
             throw Breach("bridge_max_total_per_block", o.BridgeMaxTotalPerBlock, total, (int)Math.Ceiling((block + windowMs - nowMs) / 1000.0),

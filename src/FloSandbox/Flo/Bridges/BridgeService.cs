@@ -17,7 +17,8 @@ namespace FloSandbox.Flo.Bridges;
 /// taken off the source chain, its `bridge.queued` event and its idempotency claim), and settle it as
 /// durable work on the tenant clock. The request waits for the source burn while it is quick.
 public sealed class BridgeService(
-    LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, BridgeGuardrails guardrails, BridgeSettlement settlement, BridgeStore store, DvnSettingsStore dvns, OutboxStore outbox)
+    LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, BridgeGuardrails guardrails, BridgeSettlement settlement, BridgeStore store,
+    DvnSettingsStore dvns, OutboxStore outbox)
 {
     private static readonly TimeSpan InlineWait = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan UnwindWait = TimeSpan.FromSeconds(30);
@@ -37,8 +38,8 @@ public sealed class BridgeService(
             TokenName = order.Token.Name, QuantityMicros = Money.ToMicros(order.Quantity),
             NotionalMicros = Money.ToMicros(notional), FromChain = order.FromChain, ToChain = order.ToChain,
             SourceWallet = order.SourceWallet, Destination = order.Destination, DvnPlan = plan.Serialize(),
-            CreatedMs = now.ToUnixTimeMilliseconds(),
-            DeadlineMs = (timeoutInjected ? now : now + Dvns.QuorumWindow).ToUnixTimeMilliseconds(), CreatedAt = TenantClockService.Format(now), StepDueMs = now.ToUnixTimeMilliseconds(),
+            CreatedMs = now.ToUnixTimeMilliseconds(), CreatedAt = TenantClockService.Format(now), StepDueMs = now.ToUnixTimeMilliseconds(),
+            DeadlineMs = (timeoutInjected ? now : now + Dvns.QuorumWindow).ToUnixTimeMilliseconds(),
         };
         await db.WriteAsync(async ledger =>
         {
