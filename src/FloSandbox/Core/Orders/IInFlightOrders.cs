@@ -10,6 +10,12 @@ public interface IInFlightOrders
     /// Per tenant and currency, what its settlement address still holds on chain beyond its ledger balance
     /// (negative: what it is still to receive).
     Task<IReadOnlyList<PendingStablecoin>> PendingStablecoinsAsync(CancellationToken ct);
+
+    /// Per holding (ticker, chain, lower-case wallet), what the chain holds beyond the ledger's positions
+    /// because an order's step has moved one side and not yet the other (negative: what the chain lacks).
+    Task<IReadOnlyList<PendingToken>> PendingTokensAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<PendingToken>>([]);
 }
 
 public sealed record PendingStablecoin(string TenantId, Currency Currency, decimal Amount);
+
+public sealed record PendingToken(string Ticker, string Chain, string Wallet, decimal Quantity);

@@ -13,6 +13,7 @@ internal static class WireEnums
     public const string Chain = "Chain";
     public const string Currency = "Currency";
     public const string MintStatus = "MintStatus";
+    public const string BridgeStatus = "BridgeStatus";
     public const string DeliveryStatus = "DeliveryStatus";
     public const string AttemptKind = "AttemptKind";
     public const string KeyScope = "KeyScope";
@@ -28,6 +29,7 @@ internal static class WireEnums
         yield return (Chain, "A live settlement chain.", SettlementChains.Live);
         yield return (Currency, "A settlement stablecoin.", [.. Currencies.All.Select(c => c.ToString())]);
         yield return (MintStatus, "Where a mint stands.", MintStatuses);
+        yield return (BridgeStatus, "Where a bridge stands.", Bridges.BridgeLifecycle.WireValues);
         yield return (DeliveryStatus, "Where a webhook delivery stands.", Webhooks.DeliveryStatus.All);
         yield return (AttemptKind, "Why a delivery attempt ran: the retry schedule or a manual replay.",
             [Webhooks.AttemptKind.Scheduled, Webhooks.AttemptKind.Replay]);
@@ -44,6 +46,8 @@ internal static class WireEnums
         "scope" => KeyScope,
         "kind" when schemaName == "AttemptView" => AttemptKind,
         "status" when schemaName == "MintView" => MintStatus,
+        "status" when schemaName == "BridgeView" => BridgeStatus,
+        "from_chain" or "to_chain" when schemaName == "BridgeView" => Chain,
         "status" when schemaName is "DeliveryView" or "DeliveryDetail" => DeliveryStatus,
         _ => null,
     };
