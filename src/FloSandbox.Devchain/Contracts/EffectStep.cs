@@ -20,13 +20,4 @@ public enum EffectStep
 
     /// <summary>A payout on its own.</summary>
     Payout = 5,
-
-    /// <summary>A bridge's burn of the tokens on the source chain.</summary>
-    BridgeBurn = 6,
-
-    /// <summary>
-    /// A bridge's mint: the delivery on the destination chain, or the unwind back to the holder on the source chain.
-    /// A bridge does one or the other, and the two are on different chains, so they share the slot.
-    /// </summary>
-    BridgeMint = 7,
 }

@@ -20,11 +20,11 @@ public sealed class BridgesInFlight(BridgeStore store, BridgeChainEffects effect
             var source = new PendingToken(row.Token, row.FromChain, row.SourceWallet.ToLowerInvariant(), row.Quantity);
             switch (row.State)
             {
-                case BridgeStatus.Queued when !await effects.AppliedAsync(row, row.FromChain, EffectStep.BridgeBurn, ct):
-                case BridgeStatus.Queued when await effects.AppliedAsync(row, row.FromChain, EffectStep.BridgeMint, ct):
+                case BridgeStatus.Queued when !await effects.AppliedAsync(row, row.FromChain, EffectStep.Burn, ct):
+                case BridgeStatus.Queued when await effects.AppliedAsync(row, row.FromChain, EffectStep.Mint, ct):
                     pending.Add(source);
                     break;
-                case BridgeStatus.Sent when await effects.AppliedAsync(row, row.ToChain, EffectStep.BridgeMint, ct):
+                case BridgeStatus.Sent when await effects.AppliedAsync(row, row.ToChain, EffectStep.Mint, ct):
                     pending.Add(new PendingToken(row.Token, row.ToChain, row.Destination.ToLowerInvariant(), row.Quantity));
                     break;
             }
