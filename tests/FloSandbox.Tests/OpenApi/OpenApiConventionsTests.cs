@@ -87,7 +87,7 @@ public sealed class OpenApiConventionsTests
 
         var limits = doc.Operations().SelectMany(o => o.Operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray() : [])
             .Select(doc.Resolve).Where(p => p.Str("name") == "limit").ToList();
-        Assert.Equal(6, limits.Count);
+        Assert.Equal(7, limits.Count);
         foreach (var schema in limits.Select(p => p.GetProperty("schema")))
         {
             Assert.Equal("integer", schema.Str("type"));

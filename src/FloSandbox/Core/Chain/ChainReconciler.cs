@@ -62,9 +62,9 @@ public sealed partial class ChainReconciler(
         return ledger.Count;
     }
 
-    /// Token balances per (ticker, chain, wallet), summed over the tenants that minted there, plus what
-    /// orders in flight have still to burn or give back. Only on
-    /// chains this sandbox spawned: on an external node other writers may hold tokens too.
+    /// Token balances per (ticker, chain, wallet), summed over the tenants that minted there, plus what orders
+    /// in flight have moved on one side only. Only on chains this sandbox spawned: on an external node other
+    /// writers may hold tokens too.
     private async Task<int> ReconcileTokensAsync(List<Repair> repairs, CancellationToken ct)
     {
         var holdings = await positions.ByWalletAsync(ct);
@@ -73,7 +73,7 @@ public sealed partial class ChainReconciler(
         {
             foreach (var p in await orders.PendingTokensAsync(ct))
             {
-                pending[(p.Ticker, p.Chain, p.Wallet)] = pending.GetValueOrDefault((p.Ticker, p.Chain, p.Wallet)) + Money.ToMicros(p.Amount);
+                pending[(p.Ticker, p.Chain, p.Wallet)] = pending.GetValueOrDefault((p.Ticker, p.Chain, p.Wallet)) + Money.ToMicros(p.Quantity);
             }
         }
         var compared = 0;

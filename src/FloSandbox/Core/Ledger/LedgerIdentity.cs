@@ -5,12 +5,28 @@ namespace FloSandbox.Core.Ledger;
 /// This ledger's own 32 random bytes, drawn when the ledger is created and kept for its life. On-chain
 /// effects carry it beside the order's sequence number, so two ledgers (a deleted and recreated data
 /// directory over kept chain state, two sandboxes on one external node) never claim each other's effects.
+/// Each kind of order numbers its orders on its own, so each kind takes its own domain:
+/// <c>keccak256(identity ‖ kind)</c>; mints, the first kind, use the identity itself.
 public sealed class LedgerIdentity(LedgerDatabase db)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _scoped = new(StringComparer.Ordinal);
     private byte[]? _domain;
 
+    /// The ledger's own 32 bytes (the domain of mints' effects).
     public async Task<byte[]> DomainAsync(CancellationToken ct = default) =>
         _domain ??= await db.ReadAsync(LedgerIdentityStore.DomainAsync, ct);
+
+    /// The domain of the effects of one kind of order (its orders' sequence numbers are its own).
+    public async Task<byte[]> DomainAsync(string kind, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        if (_scoped.TryGetValue(kind, out var domain))
+        {
+            return domain;
+        }
+        var identity = await DomainAsync(ct);
+        return _scoped.GetOrAdd(kind, k => Nethereum.Util.Sha3Keccack.Current.CalculateHash([.. identity, .. System.Text.Encoding.UTF8.GetBytes(k)]));
+    }
 }
 
 internal static class LedgerIdentityStore

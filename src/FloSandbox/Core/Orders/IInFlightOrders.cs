@@ -11,12 +11,11 @@ public interface IInFlightOrders
     /// (negative: what it is still to receive).
     Task<IReadOnlyList<PendingStablecoin>> PendingStablecoinsAsync(CancellationToken ct);
 
-    /// Per (ticker, chain, wallet), what the wallet still holds on chain beyond the ledger's holdings (a burn
-    /// booked and not yet sent), or, negative, what it is still to receive back (a burn being unwound).
+    /// Per holding (ticker, chain, lower-case wallet), what the chain holds beyond the ledger's positions
+    /// because an order's step has moved one side and not yet the other (negative: what the chain lacks).
     Task<IReadOnlyList<PendingToken>> PendingTokensAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<PendingToken>>([]);
 }
 
 public sealed record PendingStablecoin(string TenantId, Currency Currency, decimal Amount);
 
-/// <see cref="Wallet"/> lower-case, as holdings store it.
-public sealed record PendingToken(string Ticker, string Chain, string Wallet, decimal Amount);
+public sealed record PendingToken(string Ticker, string Chain, string Wallet, decimal Quantity);

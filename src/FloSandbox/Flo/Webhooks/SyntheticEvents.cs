@@ -95,13 +95,32 @@ public static class SyntheticEvents
         ["funded_at"] = at,
     };
 
-    private static JsonObject Bridge(string action, string wallet, string at) => new()
+    /// Shaped like the bridge resource: the four DVNs, the quorum, and each leg's transaction once it happened.
+    private static JsonObject Bridge(string action, string wallet, string at)
     {
-        ["id"] = FloIds.New("brg"), ["object"] = "bridge", ["status"] = action, ["token"] = "AAPL", ["quantity"] = "50.000000",
-        ["from_chain"] = "base", ["to_chain"] = "arbitrum", ["destination"] = wallet, ["source_tx_hash"] = Hash(),
-        ["destination_tx_hash"] = action == "delivered" ? Hash() : null,
-        ["unwind_tx"] = action == "reverted" ? Hash() : null, ["updated_at"] = at,
-    };
+        var attested = action switch { "queued" => 0, "reverted" => 2, "sent" => 3, _ => 4 };
+        string[] dvns = ["LayerZero Labs", "Google Cloud", "Polyhedra", "Nethermind"];
+        JsonObject? Tx(string chain, bool happened) => happened ? new JsonObject { ["chain"] = chain, ["tx_hash"] = Hash(), ["gas_used"] = 61_204 } : null;
+        return new JsonObject
+        {
+            ["id"] = FloIds.New("brg"), ["object"] = "bridge", ["status"] = action, ["token"] = "AAPL", ["quantity"] = "50.000000",
+            ["from_chain"] = "base", ["to_chain"] = "arbitrum", ["source_wallet"] = wallet, ["destination"] = wallet,
+            ["dvn"] = new JsonObject
+            {
+                ["quorum"] = $"{attested}/4", ["required"] = 3, ["reached_at"] = attested >= 3 ? at : null,
+                ["attestations"] = new JsonArray([.. dvns.Select((name, i) => (JsonNode)new JsonObject
+                {
+                    ["name"] = name, ["status"] = i < attested ? "attested" : action == "reverted" ? "missed" : "pending",
+                    ["attested_at"] = i < attested ? at : null,
+                })]),
+            },
+            ["source_burn"] = Tx("base", true), ["destination_mint"] = Tx("arbitrum", action == "delivered"),
+            ["unwind"] = Tx("base", action == "reverted"), ["flo_fee_usdc"] = "0.00",
+            ["failure_reason"] = action == "reverted" ? "dvn_quorum_timeout: 2 of 4 DVNs attested within 10 minutes; 3 are required. The source burn was unwound." : null,
+            ["created_at"] = at, ["sent_at"] = action is "sent" or "delivered" ? at : null, ["delivered_at"] = action == "delivered" ? at : null,
+            ["reverted_at"] = action == "reverted" ? at : null,
+        };
+    }
 
     private static JsonObject Customer(string action, string wallet, DateTimeOffset now) => new()
     {

@@ -14,13 +14,19 @@ public sealed class PositionStore(LedgerDatabase db) : ITenantStateOwner
         ON CONFLICT (tenant_id, ticker, wallet, chain) DO UPDATE SET quantity_micros = quantity_micros + excluded.quantity_micros
         """, new { tenantId, ticker, wallet, chain, micros = Money.ToMicros(quantity) }, ledger.Transaction);
 
-    /// Takes <paramref name="quantity"/> out of one holding when it holds at least that much; false (and
-    /// nothing changed) when it holds less.
+    /// Takes <paramref name="quantity"/> out of one holding when it holds at least that much; false (and no
+    /// change) when it holds less.
     public static async Task<bool> TryRemoveAsync(LedgerSession ledger, string tenantId, string ticker, string wallet, string chain, decimal quantity) =>
         await ledger.Connection.ExecuteAsync("""
         UPDATE positions SET quantity_micros = quantity_micros - @micros
         WHERE tenant_id = @tenantId AND ticker = @ticker AND wallet = @wallet AND chain = @chain AND quantity_micros >= @micros
         """, new { tenantId, ticker, wallet, chain, micros = Money.ToMicros(quantity) }, ledger.Transaction) == 1;
+
+    /// What one holding holds (zero when it has no row).
+    public static async Task<decimal> HeldAsync(LedgerSession ledger, string tenantId, string ticker, string wallet, string chain) =>
+        Money.FromMicros(await ledger.Connection.ExecuteScalarAsync<long?>(
+            "SELECT quantity_micros FROM positions WHERE tenant_id = @tenantId AND ticker = @ticker AND wallet = @wallet AND chain = @chain",
+            new { tenantId, ticker, wallet, chain }, ledger.Transaction) ?? 0);
 
     /// One (ticker, wallet) of the tenant per chain, inside the caller's transaction (wallets are stored lower-case).
     public static async Task<IReadOnlyList<Holding>> HoldingsAsync(LedgerSession ledger, string tenantId, string ticker, string wallet) =>

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace FloSandbox.Flo.Platform.ErrorInjection;
 
 /// `X-Flo-Error: <code>` on a mutating request returns that code's documented status and full body
-/// and changes nothing (the endpoint does not run, nothing is cached for idempotency). GET requests
-/// ignore the header. An unknown code is a 400 that lists the valid ones.
+/// and changes nothing (the endpoint does not run, nothing is cached for idempotency), unless the route
+/// runs that code for real (<see cref="RouteRunsInjectedError"/>). GET requests ignore the header. An
+/// unknown code is a 400 that lists the valid ones.
 public sealed class ErrorInjectionMiddleware(
     RequestDelegate next, BalanceStore balances, IMarketFacts market, IOptionsMonitor<RateLimitOptions> rateLimit)
 {
@@ -34,6 +35,13 @@ public sealed class ErrorInjectionMiddleware(
             await ProblemWriter.WriteAsync(context, FloError.Of(FloErrorCatalog.InvalidRequest,
                 $"X-Flo-Error '{code}' is not a known error code. Valid codes: {string.Join(", ", valid)}.",
                 ("param", Header), ("valid_codes", valid)));
+            return;
+        }
+
+        if (context.GetEndpoint()?.Metadata.GetOrderedMetadata<RouteRunsInjectedError>().Any(r => r.Code == definition.Code) == true)
+        {
+            context.Response.Headers[InjectedHeader] = definition.Code;
+            await next(context);
             return;
         }
 

@@ -1,0 +1,69 @@
+using FloSandbox.Core.Chain;
+using FloSandbox.Core.Ledger;
+using FloSandbox.Devchain;
+using FloSandbox.Devchain.Contracts;
+using FloSandbox.Devchain.Encoding;
+using Nethereum.RPC.Eth.DTOs;
+
+namespace FloSandbox.Flo.Bridges;
+
+/// A bridge's on-chain effects: the burn on the source chain, then either the mint on the destination
+/// chain or the unwind (a mint back to the holder) on the source chain. Each carries an effect id in the
+/// bridges' own domain (bridge sequence, step), which the factory applies once; an effect found already
+/// applied is read back from the chain. The delivery and the unwind share the mint step: a bridge does
+/// one or the other, on different chains, whose factories keep their effects apart.
+public sealed class BridgeChainEffects(DevchainHost chain, LedgerIdentity ledger)
+{
+    /// Burns the tokens from the source wallet; nothing is paid out.
+    public async Task<TokenBurn> BurnAsync(BridgeRow row, CancellationToken ct)
+    {
+        var network = chain.LiveNetwork(row.FromChain);
+        var effect = await EffectAsync(row, EffectStep.Burn, ct);
+        var holder = EvmAddress.Parse(row.SourceWallet);
+        return await OnceAsync(network.Factory, effect,
+            () => network.Factory.BurnAsync(effect, row.Token, holder, TokenUnits.ToUnits(row.Quantity), network.Usdc.Address, holder, 0, ct),
+            receipt => FloTokenFactoryContract.ReadBurn(row.Token, receipt), ct);
+    }
+
+    /// Mints the tokens to the destination on the destination chain (deploying the token there if needed).
+    public Task<TokenMint> DeliverAsync(BridgeRow row, CancellationToken ct) =>
+        MintAsync(row, row.ToChain, row.Destination, ct);
+
+    /// Mints the burned tokens back to the source wallet on the source chain.
+    public Task<TokenMint> UnwindAsync(BridgeRow row, CancellationToken ct) =>
+        MintAsync(row, row.FromChain, row.SourceWallet, ct);
+
+    /// Whether the chain has applied the bridge's burn (<see cref="EffectStep.Burn"/>) or its mint
+    /// (<see cref="EffectStep.Mint"/>) on <paramref name="chainName"/>.
+    public async Task<bool> AppliedAsync(BridgeRow row, string chainName, EffectStep step, CancellationToken ct) =>
+        (await chain.LiveNetwork(chainName).Factory.DoneAsync([await EffectAsync(row, step, ct)], ct))[0];
+
+    private async Task<TokenMint> MintAsync(BridgeRow row, string chainName, string to, CancellationToken ct)
+    {
+        var network = chain.LiveNetwork(chainName);
+        var effect = await EffectAsync(row, EffectStep.Mint, ct);
+        return await OnceAsync(network.Factory, effect,
+            () => network.Factory.MintAsync(effect, row.Token, row.TokenName, EvmAddress.Parse(to), TokenUnits.ToUnits(row.Quantity),
+                network.Usdc.Address, DevchainAccounts.Operator, 0, ct),
+            receipt => network.Factory.ReadMint(row.Token, receipt), ct);
+    }
+
+    private async Task<EffectId> EffectAsync(BridgeRow row, EffectStep step, CancellationToken ct) =>
+        row.Seq > 0 ? EffectId.For(await ledger.DomainAsync("bridges", ct), row.Seq, step)
+        : throw new InvalidOperationException($"Bridge {row.Id} was read without its sequence number.");
+
+    private static async Task<T> OnceAsync<T>(FloTokenFactoryContract factory, EffectId effect, Func<Task<T>> apply,
+        Func<TransactionReceipt, T> fromReceipt, CancellationToken ct)
+    {
+        try
+        {
+            return await apply();
+        }
+        catch (EffectAlreadyAppliedException)
+        {
+            var receipt = await factory.FindAppliedAsync(effect, ct)
+                ?? throw new DevchainException($"The chain applied effect {effect} but its transaction is no longer on record.");
+            return fromReceipt(receipt);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using FloSandbox.Core.Chain;
+using FloSandbox.Core.Idempotency;
+using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Ledger.Holdings;
+using FloSandbox.Core.Outbox;
+using FloSandbox.Core.Tenants;
+using FloSandbox.Devchain;
+using FloSandbox.Devchain.Contracts;
+using FloSandbox.Flo.Platform.Events;
+
+namespace FloSandbox.Flo.Bridges;
+
+/// Advances an accepted bridge through its steps, each durable and due on the tenant clock: the source
+/// burn at once; at the quorum (the third DVN attestation) `sent`; at the route's latency the destination
+/// mint and `delivered`; or, when no quorum forms in ten minutes, the unwind and `reverted`. Every step runs
+/// under the bridge's lock and inside the tenant's gate, performs at most one on-chain effect (with the
+/// bridge's effect id) and then commits the ledger's side with the next step's due time.
+public sealed partial class BridgeSettlement(
+    LedgerDatabase db, BridgeChainEffects effects, DeploymentRegistry deployments, OutboxStore outbox,
+    TenantRegistry tenants, TenantGate gate, KeyedLock locks, ILogger<BridgeSettlement> logger)
+{
+    private static readonly TimeSpan ChainRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DeliveryRetry = TimeSpan.FromSeconds(60);
+
+    /// Runs every step of the bridge that is due now; returns the bridge as it stands (null when it is gone).
+    public async Task<BridgeRow?> AdvanceAsync(string tenantId, string bridgeId)
+    {
+        using var held = await locks.AcquireAsync("bridge\n" + bridgeId, CancellationToken.None);
+        using var inside = await gate.EnterSharedAsync(tenantId, CancellationToken.None);
+        if (await db.ReadAsync(ledger => BridgeStore.GetAsync(ledger, bridgeId)) is not { } row)
+        {
+            return null;
+        }
+        var clock = (await tenants.GetByIdAsync(tenantId)).Clock;
+        while (row.StepDueMs is { } due && due <= clock.GetUtcNow().ToUnixTimeMilliseconds())
+        {
+            try
+            {
+                await StepAsync(row, clock.GetUtcNow());
+            }
+            catch (DevchainUnavailableException ex)
+            {
+                LogChainUnavailable(logger, ex, row.Id);
+                await RetryLaterAsync(row, clock.GetUtcNow() + ChainRetry);
+                return row;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A bug, not the chain: the step stays due (as stored) and the scheduler retries it.
+                LogStepFailed(logger, ex, row.Id, row.Status);
+                return await db.ReadAsync(ledger => BridgeStore.GetAsync(ledger, bridgeId));
+            }
+        }
+        return row;
+    }
+
+    private Task StepAsync(BridgeRow row, DateTimeOffset now) => row.State switch
+    {
+        BridgeStatus.Queued when row.BurnTxHash is null => BurnAsync(row, now),
+        BridgeStatus.Queued when row.QuorumMs is not null => SendAsync(row, now),
+        BridgeStatus.Queued => UnwindAsync(row),
+        BridgeStatus.Sent => DeliverAsync(row),
+        _ => RetryLaterAsync(row, null),
+    };
+
+    /// The next step's due time on the tenant clock; null when the bridge has nothing left to do.
+    private static long? NextDue(BridgeRow row, long nowMs) => row.State switch
+    {
+        BridgeStatus.Queued when row.BurnTxHash is null => nowMs,
+        BridgeStatus.Queued => row.QuorumMs ?? row.DeadlineMs,
+        BridgeStatus.Sent => row.DeliveryMs,
+        _ => null,
+    };
+
+    private async Task BurnAsync(BridgeRow row, DateTimeOffset now)
+    {
+        TokenBurn burned;
+        try
+        {
+            burned = await effects.BurnAsync(row, CancellationToken.None);
+        }
+        catch (TransactionRevertedException ex)
+        {
+            // Nothing left the source wallet: the bridge ends reverted with the holding given back.
+            await RevertAsync(row, $"source_burn_reverted: {ex.Message}", now);
+            return;
+        }
+        row.BurnTxHash = burned.TransactionHash;
+        row.BurnGasUsed = (long)burned.GasUsed;
+        row.StepDueMs = NextDue(row, now.ToUnixTimeMilliseconds());
+        await db.WriteAsync(ledger => BridgeStore.UpdateAsync(ledger, row));
+    }
+
+    private async Task SendAsync(BridgeRow row, DateTimeOffset now)
+    {
+        row.MoveTo(BridgeStatus.Sent);
+        row.SentAt = BridgeRow.Format(row.QuorumMs!.Value);
+        row.StepDueMs = NextDue(row, now.ToUnixTimeMilliseconds());
+        await db.WriteAsync(async ledger =>
+        {
+            await BridgeStore.UpdateAsync(ledger, row);
+            await FloEvents.AppendAsync(ledger, row.TenantId, BridgeEvents.Sent, row.ToView(now), now);
+        });
+        outbox.NotifyAppended();
+    }
+
+    private async Task DeliverAsync(BridgeRow row)
+    {
+        TokenMint minted;
+        try
+        {
+            minted = await effects.DeliverAsync(row, CancellationToken.None);
+        }
+        catch (TransactionRevertedException ex)
+        {
+            // The source burn stays: the relayer tries the destination mint again.
+            LogDeliveryReverted(logger, ex, row.Id);
+            await RetryLaterAsync(row, (await tenants.GetByIdAsync(row.TenantId)).Clock.GetUtcNow() + DeliveryRetry);
+            return;
+        }
+        deployments.Record(row.ToChain, row.Token, minted.Token, minted.TransactionHash, minted.BlockNumber);
+        var now = (await tenants.GetByIdAsync(row.TenantId)).Clock.GetUtcNow();
+        row.MoveTo(BridgeStatus.Delivered);
+        row.DeliveryTxHash = minted.TransactionHash;
+        row.DeliveryGasUsed = (long)minted.GasUsed;
+        row.DeliveredAt = BridgeRow.Format(now.ToUnixTimeMilliseconds());
+        row.StepDueMs = null;
+        await db.WriteAsync(async ledger =>
+        {
+            await BridgeStore.UpdateAsync(ledger, row);
+            await PositionStore.AddAsync(ledger, row.TenantId, row.Token, row.Destination.ToLowerInvariant(), row.ToChain, row.Quantity);
+            await FloEvents.AppendAsync(ledger, row.TenantId, BridgeEvents.Delivered, row.ToView(now), now);
+        });
+        outbox.NotifyAppended();
+    }
+
+    private async Task UnwindAsync(BridgeRow row)
+    {
+        var minted = await effects.UnwindAsync(row, CancellationToken.None);
+        row.UnwindTxHash = minted.TransactionHash;
+        row.UnwindGasUsed = (long)minted.GasUsed;
+        var attested = row.Plan.OffsetsMs.Count(o => o is { } offset && offset <= Dvns.QuorumWindow.TotalMilliseconds);
+        var reason = row.TimeoutInjected
+            ? "dvn_quorum_timeout: the DVN quorum did not form (X-Flo-Error: bridge_dvn_timeout). The source burn was unwound."
+            : $"dvn_quorum_timeout: {attested} of {Dvns.Names.Count} DVNs attested within {Dvns.QuorumWindow.TotalMinutes:0} minutes; "
+                + $"{Dvns.Required} are required. The source burn was unwound.";
+        await RevertAsync(row, reason, (await tenants.GetByIdAsync(row.TenantId)).Clock.GetUtcNow());
+    }
+
+    /// Ends the bridge reverted and gives the holding back on the source chain, in one transaction.
+    private async Task RevertAsync(BridgeRow row, string reason, DateTimeOffset now)
+    {
+        row.MoveTo(BridgeStatus.Reverted);
+        row.FailureReason = reason;
+        row.RevertedAt = BridgeRow.Format(now.ToUnixTimeMilliseconds());
+        row.StepDueMs = null;
+        await db.WriteAsync(async ledger =>
+        {
+            await BridgeStore.UpdateAsync(ledger, row);
+            await PositionStore.AddAsync(ledger, row.TenantId, row.Token, row.SourceWallet.ToLowerInvariant(), row.FromChain, row.Quantity);
+            await FloEvents.AppendAsync(ledger, row.TenantId, BridgeEvents.Reverted, row.ToView(now), now);
+        });
+        outbox.NotifyAppended();
+    }
+
+    private Task RetryLaterAsync(BridgeRow row, DateTimeOffset? at)
+    {
+        row.StepDueMs = at?.ToUnixTimeMilliseconds();
+        return db.WriteAsync(ledger => BridgeStore.UpdateAsync(ledger, row));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bridge {BridgeId}: the devchain did not answer; the step is retried")]
+    private static partial void LogChainUnavailable(ILogger logger, Exception ex, string bridgeId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bridge {BridgeId}: the destination mint reverted; it is retried in 60 s")]
+    private static partial void LogDeliveryReverted(ILogger logger, Exception ex, string bridgeId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bridge {BridgeId} ({Status}): a step failed; it stays due and is retried")]
+    private static partial void LogStepFailed(ILogger logger, Exception ex, string bridgeId, string status);
+}

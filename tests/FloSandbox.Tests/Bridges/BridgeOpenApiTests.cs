@@ -1,0 +1,72 @@
+using System.Net;
+using FloSandbox.Tests.Infrastructure;
+using FloSandbox.Tests.OpenApi;
+
+namespace FloSandbox.Tests.Bridges;
+
+/// The bridge routes and the sandbox's DVN control in the OpenAPI document, and real responses against it.
+public sealed class BridgeOpenApiTests
+{
+    private static readonly Lazy<Task<NSwag.OpenApiDocument>> Document =
+        new(async () => await NSwag.OpenApiDocument.FromJsonAsync(await OpenApiDocumentSource.FetchAsync()));
+
+    private static async Task AssertMatchesAsync(string schemaName, HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        var errors = (await Document.Value).Components.Schemas[schemaName].Validate(body);
+        Assert.True(errors.Count == 0, $"{schemaName}: {string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}"))}\n{body}");
+    }
+
+    [Theory]
+    [InlineData("/v1/bridge", "post")]
+    [InlineData("/v1/bridges", "get")]
+    [InlineData("/v1/bridges/{id}", "get")]
+    [InlineData("/v1/sandbox/dvns", "get")]
+    [InlineData("/v1/sandbox/dvns", "post")]
+    public async Task The_Bridge_And_Dvn_Routes_Are_Documented(string path, string method)
+    {
+        var doc = await OpenApiDoc.LoadAsync();
+        Assert.True(doc.Operation(path, method).TryGetProperty("summary", out _));
+    }
+
+    [Theory]
+    [InlineData("status", "BridgeStatus", "queued,sent,delivered,reverted")]
+    [InlineData("from_chain", "Chain", "base,arbitrum,ethereum")]
+    [InlineData("to_chain", "Chain", "base,arbitrum,ethereum")]
+    public async Task Bridge_Statuses_And_Chains_Are_Named_Enums(string property, string enumName, string values)
+    {
+        var doc = await OpenApiDoc.LoadAsync();
+        Assert.Equal(enumName, OpenApiDoc.RefName(doc.Schema("BridgeView").GetProperty("properties").GetProperty(property)));
+        Assert.Equal(values.Split(','), OpenApiDoc.Strings(doc.Schema(enumName).GetProperty("enum")));
+        var filter = doc.Operation("/v1/bridges", "get").GetProperty("parameters").EnumerateArray().Select(doc.Resolve).Single(p => p.Str("name") == "status");
+        Assert.Equal("queued,sent,delivered,reverted".Split(','), OpenApiDoc.Strings(doc.Resolve(filter.GetProperty("schema")).GetProperty("enum")));
+    }
+
+    [Fact]
+    public async Task A_Bridge_Its_Listing_And_The_Dvn_Settings_Match_Their_Schemas()
+    {
+        var client = SandboxFactory.Shared.NewTenantClient();
+        ProblemAssert.IsStatus(await client.MintAsync("AAPL", 2), HttpStatusCode.OK);
+
+        var bridge = await client.BridgeAsync("AAPL", 1, "base", "arbitrum");
+        await AssertMatchesAsync("BridgeView", bridge);
+        var id = (await bridge.JsonAsync()).Str("id");
+        await AssertMatchesAsync("BridgeView", await client.GetAsync($"/v1/bridges/{id}", ("X-Flo-Clock", "+2m")));
+        await AssertMatchesAsync("ListResponseOfBridgeView", await client.GetAsync("/v1/bridges"));
+        await AssertMatchesAsync("DvnSettingsView", await client.PostJsonAsync("/v1/sandbox/dvns", """{"withhold":["Polyhedra"]}"""));
+        await AssertMatchesAsync("BridgeRouteUnsupportedProblem", await client.BridgeAsync("AAPL", 1, "base", "solana"));
+    }
+
+    [Theory]
+    [InlineData("bridge.queued")]
+    [InlineData("bridge.sent")]
+    [InlineData("bridge.delivered")]
+    [InlineData("bridge.reverted")]
+    public async Task A_Test_Delivery_Of_A_Bridge_Event_Carries_A_Resource_Of_The_Bridge_Schema(string type)
+    {
+        var data = FloSandbox.Flo.Webhooks.SyntheticEvents.Build(type, "0x4a8b70fa12cc3d9d3c9b22ac019be40a7d113c9d", DateTimeOffset.UtcNow);
+        var errors = (await Document.Value).Components.Schemas["BridgeView"].Validate(data.ToJsonString());
+        Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}")));
+        Assert.Equal(type["bridge.".Length..], data["status"]!.GetValue<string>());
+    }
+}
