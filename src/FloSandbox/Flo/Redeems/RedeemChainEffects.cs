@@ -49,6 +49,10 @@ public sealed class RedeemChainEffects(DevchainHost chain, LedgerIdentity ledger
 
     public const string Kind = "redeems";
 
+    /// Whether the chain already applied the redeem's effect of <paramref name="step"/> on <paramref name="chainName"/>.
+    public async Task<bool> AppliedAsync(RedeemRow row, string chainName, EffectStep step, CancellationToken ct) =>
+        (await chain.LiveNetwork(chainName).Factory.DoneAsync([await EffectAsync(row, step, ct)], ct))[0];
+
     private async Task<EffectId> EffectAsync(RedeemRow row, EffectStep step, CancellationToken ct) =>
         row.Seq > 0 ? EffectId.For(await ledger.DomainAsync(Kind, ct), row.Seq, step)
         : throw new InvalidOperationException($"Redeem {row.Id} was read without its sequence number.");
