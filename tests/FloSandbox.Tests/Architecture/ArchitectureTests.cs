@@ -9,7 +9,7 @@ public sealed class ArchitectureTests
 {
     private static readonly System.Reflection.Assembly Sandbox = typeof(LedgerDatabase).Assembly;
 
-    private static readonly string[] FeatureNames = ["Mints", "Bridges", "Positions", "Tokens", "Prices", "Sandbox", "Webhooks", "Health", "Rpc"];
+    private static readonly string[] FeatureNames = ["Mints", "Redeems", "Bridges", "Positions", "Tokens", "Prices", "Sandbox", "Webhooks", "Health", "Rpc"];
 
     public static TheoryData<string> Features => [.. FeatureNames];
 

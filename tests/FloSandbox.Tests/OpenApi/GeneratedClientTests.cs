@@ -53,6 +53,31 @@ public sealed class GeneratedClientTests
                 }
             }
 
+            public static async Task<string> MintThenRedeemAsync(HttpClient http)
+            {
+                var mint = await Client(http).MintAsync(null, null, null, null, Aapl());
+                var redeem = await Client(http).RedeemAsync(null, null, null, null, new RedeemRequest
+                {
+                    Position_id = mint.Id,
+                    Quantity = "4",
+                    Payout = new RedeemPayoutRequest { Currency = Currency.USDT, Chain = Chain.Arbitrum },
+                });
+                try
+                {
+                    await Client(http).RedeemAsync(null, null, null, null, new RedeemRequest
+                    {
+                        Position_id = mint.Id,
+                        Quantity = "7",
+                        Payout = new RedeemPayoutRequest { Currency = Currency.USDC, Chain = Chain.Base },
+                    });
+                    return "no exception";
+                }
+                catch (ApiException<FloProblem> problem) when (problem.Result is InsufficientPositionProblem refused)
+                {
+                    return $"{redeem.Status} {redeem.Quantity} {redeem.Payout.Chain} {redeem.Payout.Tx_hash?.Length} {problem.StatusCode} {refused.Held_quantity}";
+                }
+            }
+
             public static async Task<string> MintWithInjectedErrorAsync(HttpClient http)
             {
                 try
@@ -108,6 +133,14 @@ public sealed class GeneratedClientTests
         var outcome = await RunAsync("MintUnknownAssetAsync", SandboxFactory.Shared.NewTenantClient());
 
         Assert.Matches("^404 NOPE req_", outcome);
+    }
+
+    [Fact]
+    public async Task Generated_Client_Redeems_Part_Of_A_Mint_And_Reads_The_Typed_Refusal_Of_More_Than_Held()
+    {
+        var outcome = await RunAsync("MintThenRedeemAsync", SandboxFactory.Shared.NewTenantClient());
+
+        Assert.Equal("Settled 4.000000 Arbitrum 66 422 6.000000", outcome);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class OpenApiConventionsTests
 
     [Theory]
     [InlineData("MintRequest")]
+    [InlineData("RedeemRequest")]
     [InlineData("FaucetRequest")]
     [InlineData("CreateWebhookRequest")]
     public async Task Post_Bodies_May_Carry_The_Idempotency_Key(string schema)
@@ -86,7 +87,9 @@ public sealed class OpenApiConventionsTests
 
         var limits = doc.Operations().SelectMany(o => o.Operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray() : [])
             .Select(doc.Resolve).Where(p => p.Str("name") == "limit").ToList();
-        Assert.Equal(6, limits.Count);
+        var lists = doc.Operations().Count(o => o.Operation.TryGetProperty("operationId", out var id) && id.GetString()!.StartsWith("List", StringComparison.Ordinal));
+        Assert.Equal(7, lists);
+        Assert.Equal(lists, limits.Count);
         foreach (var schema in limits.Select(p => p.GetProperty("schema")))
         {
             Assert.Equal("integer", schema.Str("type"));
@@ -109,6 +112,12 @@ public sealed class OpenApiConventionsTests
     [InlineData("PositionView", "nav_usdc")]
     [InlineData("NavView", "price")]
     [InlineData("TokenDetail", "supply")]
+    [InlineData("RedeemRequest", "quantity")]
+    [InlineData("RedeemView", "quantity")]
+    [InlineData("RedeemView", "notional_usdc")]
+    [InlineData("RedeemView", "proceeds_usdc")]
+    [InlineData("RedeemCostView", "offramp")]
+    [InlineData("RedeemPayoutView", "amount")]
     public async Task Amounts_And_Quantities_Are_Decimal_Strings(string schema, string property)
     {
         var doc = await OpenApiDoc.LoadAsync();
@@ -131,6 +140,10 @@ public sealed class OpenApiConventionsTests
     [InlineData("DeliveryView", "status", "DeliveryStatus", "pending,delivered,failed,abandoned")]
     [InlineData("DeliveryDetail", "status", "DeliveryStatus", "pending,delivered,failed,abandoned")]
     [InlineData("CreateKeyRequest", "scope", "KeyScope", "full,read")]
+    [InlineData("RedeemView", "status", "RedeemStatus", "queued,filled,settled,failed")]
+    [InlineData("RedeemPayoutRequest", "chain", "Chain", "base,arbitrum,ethereum")]
+    [InlineData("RedeemPayoutRequest", "currency", "Currency", "USDC,USDT")]
+    [InlineData("RedeemSourceView", "chain", "Chain", "base,arbitrum,ethereum")]
     public async Task Statuses_Chains_And_Currencies_Are_Named_Enums(string schema, string property, string enumName, string values)
     {
         var doc = await OpenApiDoc.LoadAsync();
@@ -142,6 +155,7 @@ public sealed class OpenApiConventionsTests
 
     [Theory]
     [InlineData("/v1/mints", "get", "status", "queued,filled,settled,failed")]
+    [InlineData("/v1/redeems", "get", "status", "queued,filled,settled,failed")]
     [InlineData("/v1/webhooks/{id}/deliveries", "get", "status", "pending,delivered,failed,abandoned")]
     [InlineData("/rpc/{chain}", "post", "chain", "base,arbitrum,ethereum")]
     public async Task Filter_And_Path_Parameters_Are_Enums(string path, string method, string name, string values)
@@ -155,6 +169,8 @@ public sealed class OpenApiConventionsTests
     [Theory]
     [InlineData("MintView")]
     [InlineData("ListResponseOfMintView")]
+    [InlineData("RedeemView")]
+    [InlineData("ListResponseOfRedeemView")]
     [InlineData("TenantView")]
     [InlineData("CreatedWebhook")]
     public async Task Every_Resource_Requires_Its_Object_Name(string schema)

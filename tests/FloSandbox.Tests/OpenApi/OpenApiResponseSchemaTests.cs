@@ -29,6 +29,17 @@ public sealed class OpenApiResponseSchemaTests
     }
 
     [Fact]
+    public async Task Settled_And_Failed_Redeems_And_Their_Listing_Match_Their_Schemas()
+    {
+        var client = SandboxFactory.Shared.NewTenantClient();
+        var mint = await (await client.PostJsonAsync("/v1/mint", """{"asset":"AAPL","quantity":"3","settlement":{"currency":"USDC","chain":"base"}}""")).JsonAsync();
+
+        await AssertMatchesAsync("RedeemView", await client.RedeemAsync(mint.Str("id"), 1m));
+        await AssertMatchesAsync("RedeemView", await client.RedeemAsync(mint.Str("id"), 1m, headers: ("X-Flo-Fail-At", "fill")));
+        await AssertMatchesAsync("ListResponseOfRedeemView", await client.GetAsync("/v1/redeems"));
+    }
+
+    [Fact]
     public async Task A_Body_Off_The_Schema_Is_Caught()
     {
         var client = SandboxFactory.Shared.NewTenantClient();

@@ -62,7 +62,7 @@ public sealed class HostileInputPropertyTests
         return request;
     }
 
-    /// Everything a request could have changed: balances on the ledger and on chain, mints, positions,
+    /// Everything a request could have changed: balances on the ledger and on chain, mints, redeems, positions,
     /// webhooks, keys' effects on the tenant view, the tenant's clock and price overrides (its AAPL price
     /// against an untouched tenant's, since prices move on their own every 15 s).
     private async Task<string> SnapshotAsync(HttpClient client)
@@ -73,6 +73,7 @@ public sealed class HostileInputPropertyTests
             tenant.GetProperty("balances").ToString(),
             tenant.Str("settlement_address"),
             (await (await client.GetAsync("/v1/mints")).JsonAsync()).GetProperty("data").ToString(),
+            (await (await client.GetAsync("/v1/redeems")).JsonAsync()).GetProperty("data").ToString(),
             (await (await client.GetAsync("/v1/positions")).JsonAsync()).GetProperty("data").ToString(),
             (await (await client.GetAsync("/v1/webhooks")).JsonAsync()).GetProperty("data").ToString(),
             "AAPL as an untouched tenant sees it: " + await PriceAsUntouchedAsync(client, "AAPL"),

@@ -22,6 +22,11 @@ public static class TenantStore
             FROM tenants WHERE id = @tenantId
             """, new { tenantId }, ledger.Transaction);
 
+    /// The tenant whose settlement address is <paramref name="address"/> (any spelling of it), if any.
+    public static Task<string?> FindBySettlementAddressAsync(LedgerSession ledger, string address) =>
+        ledger.Connection.QuerySingleOrDefaultAsync<string?>("SELECT id FROM tenants WHERE lower(settlement_address) = lower(@address) LIMIT 1",
+            new { address }, ledger.Transaction);
+
     public static Task InsertTenantAsync(LedgerSession ledger, Tenant tenant) =>
         ledger.Connection.ExecuteAsync("INSERT INTO tenants (id, settlement_address, clock_offset_ms, created_at) VALUES (@Id, @SettlementAddress, 0, @CreatedAt)",
             new { tenant.Id, tenant.SettlementAddress, CreatedAt = tenant.CreatedAt.ToString("O") }, ledger.Transaction);

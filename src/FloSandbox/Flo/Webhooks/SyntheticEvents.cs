@@ -58,17 +58,29 @@ public static class SyntheticEvents
         return mint;
     }
 
-    private static JsonObject Redeem(string action, string wallet, string at) => new()
+    /// A redeem of 10 AAPL from the wallet, paid out in USDT on Arbitrum, in the state the event names: priced
+    /// from the fill on, paid out once settled, failed with its burn unwound.
+    private static JsonObject Redeem(string action, string wallet, string at)
     {
-        ["id"] = FloIds.New("rdm"), ["object"] = "redeem", ["status"] = action, ["position_id"] = FloIds.New("mnt"), ["asset"] = "AAPL",
-        ["quantity"] = "10.000000",
-        ["payout"] = new JsonObject
+        var priced = action is "filled" or "settled";
+        return new JsonObject
         {
-            ["currency"] = "USDT", ["chain"] = "arbitrum", ["wallet"] = wallet, ["amount"] = "1840.21",
-            ["tx_hash"] = action == "settled" ? Hash() : null,
-        },
-        ["settled_at"] = action == "settled" ? at : null,
-    };
+            ["id"] = FloIds.New("rdm"), ["object"] = "redeem", ["status"] = action, ["position_id"] = FloIds.New("mnt"), ["asset"] = "AAPL",
+            ["quantity"] = "10.000000", ["price"] = priced ? "184.21" : null, ["notional_usdc"] = priced ? "1842.10" : null,
+            ["flo_fee"] = priced ? new JsonObject { ["bps"] = 10, ["amount"] = "1.84" } : null,
+            ["cost"] = priced ? new JsonObject { ["offramp"] = "0.18", ["broker"] = "0.09", ["spread"] = "0.46" } : null,
+            ["developer_fee"] = null, ["proceeds_usdc"] = priced ? "1839.53" : null,
+            ["source"] = new JsonObject { ["chain"] = "base", ["contract"] = Address(), ["wallet"] = wallet, ["burn_tx_hash"] = Hash() },
+            ["payout"] = new JsonObject
+            {
+                ["currency"] = "USDT", ["chain"] = "arbitrum", ["wallet"] = wallet, ["amount"] = priced ? "1839.53" : null,
+                ["tx_hash"] = action == "settled" ? Hash() : null,
+            },
+            ["settled_at"] = action == "settled" ? at : null,
+            ["failure_reason"] = action == "failed" ? "broker_rejected: the broker rejected the offset" : null,
+            ["created_at"] = at, ["queued_at"] = at, ["filled_at"] = priced ? at : null, ["failed_at"] = action == "failed" ? at : null,
+        };
+    }
 
     private static JsonObject Borrow(string action, string wallet, string at) => new()
     {

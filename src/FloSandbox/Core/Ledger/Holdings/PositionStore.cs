@@ -27,6 +27,13 @@ public sealed class PositionStore(LedgerDatabase db) : ITenantStateOwner
         Money.FromMicros(await ledger.Connection.ExecuteScalarAsync<long?>(
             "SELECT quantity_micros FROM positions WHERE tenant_id = @tenantId AND ticker = @ticker AND wallet = @wallet AND chain = @chain",
             new { tenantId, ticker, wallet, chain }, ledger.Transaction) ?? 0);
+    /// One (ticker, wallet) of the tenant per chain, inside the caller's transaction (wallets are stored lower-case).
+    public static async Task<IReadOnlyList<Holding>> HoldingsAsync(LedgerSession ledger, string tenantId, string ticker, string wallet) =>
+        [.. await ledger.Connection.QueryAsync<Holding>("""
+            SELECT ticker AS Ticker, wallet AS Wallet, chain AS Chain, quantity_micros AS QuantityMicros FROM positions
+            WHERE tenant_id = @tenantId AND ticker = @ticker AND wallet = @wallet AND quantity_micros > 0
+            ORDER BY quantity_micros DESC, chain
+            """, new { tenantId, ticker, wallet }, ledger.Transaction)];
 
     /// Holdings of the tenant, optionally narrowed to a ticker and/or a wallet (wallets are stored lower-case).
     public Task<IReadOnlyList<Holding>> FindAsync(string tenantId, string? ticker, string? wallet, CancellationToken ct) =>

@@ -52,6 +52,7 @@ public static class InjectedErrors
             "method_not_allowed" => FloError.Of(d, null, ("method", "POST")),
             "payload_too_large" => FloError.Of(d, null, ("max_bytes", 1024 * 1024)),
             "unsupported_media_type" => FloError.Of(d, null, ("content_type", "text/plain")),
+            "insufficient_position" => InsufficientPositionFor(ctx),
             _ => FloError.Of(d),
         };
     }
@@ -60,6 +61,12 @@ public static class InjectedErrors
     {
         var id = ctx.Text("position_id") ?? FloIds.New("mnt");
         return FloError.Of(d, $"Position '{id}' does not resolve on this account.", ("position_id", id));
+    }
+
+    private static FloError InsufficientPositionFor(InjectionContext ctx)
+    {
+        var requested = ctx.Number("quantity") is { } q && q > 0 ? q : 10m;
+        return FloErrors.InsufficientPosition(ctx.Text("position_id") ?? FloIds.New("mnt"), decimal.Round(requested / 2, 6), requested);
     }
 
     private static FloError LtvExceeded(FloErrorDefinition d, InjectionContext ctx, AssetFacts? asset)

@@ -62,6 +62,8 @@ public static class FloErrorCatalog
         "This route does not accept this HTTP method.", ["method"], Documented: false);
     public static readonly FloErrorDefinition PayloadTooLarge = new("payload_too_large", 413, false, "Request body too large",
         "The request body exceeds the size limit.", ["max_bytes"], Documented: false);
+    public static readonly FloErrorDefinition InsufficientPosition = new("insufficient_position", 422, false, "Quantity above the position's holding",
+        "The position holds less than the quantity requested.", ["position_id", "held_quantity", "requested_quantity"], Documented: false);
     public static readonly FloErrorDefinition UnsupportedMediaType = new("unsupported_media_type", 415, false, "Unsupported media type",
         "Request bodies must be JSON (Content-Type: application/json).", ["content_type"], Documented: false);
 
@@ -71,7 +73,7 @@ public static class FloErrorCatalog
         PositionNotFound, MarketClosedNonFractional, IdempotencyMismatch, MintPausedReconciliation, RateLimited,
         LtvExceeded, HealthTooLow, InsufficientFunds, GuardrailTriggered, BridgeRouteUnsupported, BridgeDvnTimeout,
         InternalError, ServiceUnavailable,
-        InvalidRequest, ResourceNotFound, RouteNotFound, MethodNotAllowed, PayloadTooLarge, UnsupportedMediaType,
+        InvalidRequest, ResourceNotFound, RouteNotFound, MethodNotAllowed, PayloadTooLarge, UnsupportedMediaType, InsufficientPosition,
     ];
 
     private static readonly FrozenDictionary<string, FloErrorDefinition> ByCode =

@@ -8,15 +8,20 @@ public static class EventTypes
     public const string MintSettled = "mint.settled";
     public const string MintFailed = "mint.failed";
     public const string MintContractDeployed = "mint.contract_deployed";
+    public const string RedeemQueued = "redeem.queued";
+    public const string RedeemFilled = "redeem.filled";
+    public const string RedeemSettled = "redeem.settled";
+    public const string RedeemFailed = "redeem.failed";
+    public const string FeeAccrued = "fee.accrued";
 
     public static readonly IReadOnlyList<string> All =
     [
         MintQueued, MintFilled, MintSettled, MintFailed, MintContractDeployed,
-        "redeem.queued", "redeem.filled", "redeem.settled", "redeem.failed",
+        RedeemQueued, RedeemFilled, RedeemSettled, RedeemFailed,
         "borrow.funded", "borrow.health_low", "borrow.repaid", "borrow.liquidated",
         "bridge.queued", "bridge.sent", "bridge.delivered", "bridge.reverted",
         "position.nav_updated", "position.yield_accrued",
-        "fee.accrued", "fee.settled",
+        FeeAccrued, "fee.settled",
         "customer.attestation_expiring", "customer.attestation_expired",
     ];
 

@@ -17,6 +17,8 @@ internal static class ParameterShapes
                     WireEnums.Schema("Only mints in this status.", WireEnums.MintStatusFilters),
                 (ParameterLocation.Query, "status") when operation.OperationId == "ListBridges" =>
                     new OpenApiSchemaReference(WireEnums.BridgeStatus, document),
+                (ParameterLocation.Query, "status") when operation.OperationId == "ListRedeems" =>
+                    new OpenApiSchemaReference(WireEnums.RedeemStatus, document),
                 (ParameterLocation.Query, "status") when operation.OperationId == "ListWebhookDeliveries" =>
                     new OpenApiSchemaReference(WireEnums.DeliveryStatus, document),
                 (ParameterLocation.Path, "chain") => new OpenApiSchemaReference(WireEnums.Chain, document),

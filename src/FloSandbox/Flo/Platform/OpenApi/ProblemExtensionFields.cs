@@ -19,6 +19,8 @@ internal static class ProblemExtensionFields
         ["category"] = () => Text("Why the jurisdiction is restricted."),
         ["asset"] = () => Text("The ticker concerned."),
         ["position_id"] = () => Text("The position that did not resolve."),
+        ["held_quantity"] = () => Decimal("What the position holds, in shares."),
+        ["requested_quantity"] = () => Decimal("What the request asked for, in shares."),
         ["venue"] = () => Text("The closed venue."),
         ["next_session_at"] = () => Text("When the venue next opens.", "date-time"),
         ["seconds_until_session"] = () => Integer("Seconds until the venue next opens."),

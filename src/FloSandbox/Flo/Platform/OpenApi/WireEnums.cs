@@ -14,6 +14,7 @@ internal static class WireEnums
     public const string Currency = "Currency";
     public const string MintStatus = "MintStatus";
     public const string BridgeStatus = "BridgeStatus";
+    public const string RedeemStatus = "RedeemStatus";
     public const string DeliveryStatus = "DeliveryStatus";
     public const string AttemptKind = "AttemptKind";
     public const string KeyScope = "KeyScope";
@@ -24,12 +25,15 @@ internal static class WireEnums
     public static readonly IReadOnlyList<string> MintStatuses = ["pending", "queued", "filled", "settled", "failed"];
     public static readonly IReadOnlyList<string> MintStatusFilters = ["queued", "filled", "settled", "failed"];
 
+    public static readonly IReadOnlyList<string> RedeemStatuses = ["queued", "filled", "settled", "failed"];
+
     public static IEnumerable<(string Name, string Description, IReadOnlyList<string> Values)> All()
     {
         yield return (Chain, "A live settlement chain.", SettlementChains.Live);
         yield return (Currency, "A settlement stablecoin.", [.. Currencies.All.Select(c => c.ToString())]);
         yield return (MintStatus, "Where a mint stands.", MintStatuses);
         yield return (BridgeStatus, "Where a bridge stands.", Bridges.BridgeLifecycle.WireValues);
+        yield return (RedeemStatus, "Where a redeem stands.", RedeemStatuses);
         yield return (DeliveryStatus, "Where a webhook delivery stands.", Webhooks.DeliveryStatus.All);
         yield return (AttemptKind, "Why a delivery attempt ran: the retry schedule or a manual replay.",
             [Webhooks.AttemptKind.Scheduled, Webhooks.AttemptKind.Replay]);
@@ -48,6 +52,7 @@ internal static class WireEnums
         "status" when schemaName == "MintView" => MintStatus,
         "status" when schemaName == "BridgeView" => BridgeStatus,
         "from_chain" or "to_chain" when schemaName == "BridgeView" => Chain,
+        "status" when schemaName == "RedeemView" => RedeemStatus,
         "status" when schemaName is "DeliveryView" or "DeliveryDetail" => DeliveryStatus,
         _ => null,
     };

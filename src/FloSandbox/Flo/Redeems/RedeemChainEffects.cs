@@ -1,0 +1,68 @@
+using FloSandbox.Core.Chain;
+using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Ledger.Balances;
+using FloSandbox.Devchain;
+using FloSandbox.Devchain.Contracts;
+using FloSandbox.Devchain.Encoding;
+using Nethereum.RPC.Eth.DTOs;
+
+namespace FloSandbox.Flo.Redeems;
+
+/// A redeem's on-chain effects: the burn, the payout and a failed redeem's restore. Each carries the effect
+/// id (this ledger's identity, the redeem's sequence number × 8 + its step; the steps are ones mints never
+/// use, so a redeem and a mint of the same number never share an id), which the factory applies once; an
+/// effect found already applied is read back from the chain instead of applied again.
+public sealed class RedeemChainEffects(DevchainHost chain, LedgerIdentity ledger)
+{
+    /// Burns the quantity from the holder on the token's chain; returns the transaction hash.
+    public async Task<string> BurnAsync(RedeemRow row, CancellationToken ct)
+    {
+        var network = chain.LiveNetwork(row.Chain);
+        var effect = await EffectAsync(row, EffectStep.Burn, ct);
+        var holder = EvmAddress.Parse(row.Wallet);
+        return await OnceAsync(network.Factory, effect,
+            async () => (await network.Factory.BurnAsync(effect, row.Asset, holder, TokenUnits.ToUnits(row.Quantity), network.Usdc.Address, holder, 0, ct)).TransactionHash,
+            receipt => FloTokenFactoryContract.ReadBurn(row.Asset, receipt).TransactionHash, ct);
+    }
+
+    /// Pays the proceeds in the payout currency to the payout wallet on the payout chain.
+    public async Task<string> PayoutAsync(RedeemRow row, CancellationToken ct)
+    {
+        var network = chain.LiveNetwork(row.PayoutChain);
+        var effect = await EffectAsync(row, EffectStep.Payout, ct);
+        var coin = Enum.Parse<Currency>(row.PayoutCurrency) == Currency.USDC ? network.Usdc.Address : network.Usdt.Address;
+        return await OnceAsync(network.Factory, effect,
+            async () => (await network.Factory.PayAsync(effect, coin, EvmAddress.Parse(row.PayoutWallet), TokenUnits.ToUnits(row.Proceeds), ct)).TransactionHash,
+            receipt => receipt.TransactionHash, ct);
+    }
+
+    /// Mints the burned quantity back to the holder.
+    public async Task<string> RestoreAsync(RedeemRow row, CancellationToken ct)
+    {
+        var network = chain.LiveNetwork(row.Chain);
+        var effect = await EffectAsync(row, EffectStep.Restore, ct);
+        return await OnceAsync(network.Factory, effect,
+            async () => (await network.Factory.MintAsync(effect, row.Asset, row.AssetName, EvmAddress.Parse(row.Wallet), TokenUnits.ToUnits(row.Quantity),
+                network.Usdc.Address, DevchainAccounts.Operator, 0, ct)).TransactionHash,
+            receipt => receipt.TransactionHash, ct);
+    }
+
+    private async Task<EffectId> EffectAsync(RedeemRow row, EffectStep step, CancellationToken ct) =>
+        row.Seq > 0 ? EffectId.For(await ledger.DomainAsync("redeems", ct), row.Seq, step)
+        : throw new InvalidOperationException($"Redeem {row.Id} was read without its sequence number.");
+
+    private static async Task<T> OnceAsync<T>(FloTokenFactoryContract factory, EffectId effect, Func<Task<T>> apply,
+        Func<TransactionReceipt, T> fromReceipt, CancellationToken ct)
+    {
+        try
+        {
+            return await apply();
+        }
+        catch (EffectAlreadyAppliedException)
+        {
+            var receipt = await factory.FindAppliedAsync(effect, ct)
+                ?? throw new DevchainException($"The chain applied effect {effect} but its transaction is no longer on record.");
+            return fromReceipt(receipt);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using FloSandbox.Core.Chain;
+using FloSandbox.Core.Idempotency;
+using FloSandbox.Core.Ids;
+using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Ledger.Holdings;
+using FloSandbox.Core.Market;
+using FloSandbox.Core.Market.Overrides;
+using FloSandbox.Core.Outbox;
+using FloSandbox.Core.Tenants;
+using FloSandbox.Flo.Platform.Errors;
+using FloSandbox.Flo.Platform.Events;
+using FloSandbox.Flo.Platform.Idempotency;
+using FloSandbox.Flo.Platform.Pagination;
+using Microsoft.Extensions.Options;
+
+namespace FloSandbox.Flo.Redeems;
+
+/// `POST /v1/redeem`: validate, then accept the redeem in one ledger transaction (the order, the holding's
+/// decrease, its event and its idempotency claim), and settle it as durable work: burn the tokens, fill at
+/// the NAV (at once inside the session, at the next open outside it), pay the proceeds out on chain.
+public sealed class RedeemService(
+    LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, MarketHours hours, RedeemGuardrails guardrails, DeploymentRegistry deployments,
+    RedeemSettlement settlement, RedeemStore store, OutboxStore outbox, IOptions<RedeemOptions> options)
+{
+    public const string FailAtHeader = "X-Flo-Fail-At";
+
+    public async Task<RedeemView> RedeemAsync(TenantContext caller, RedeemRequest request, string? failAt, IdempotencyClaim? claim, CancellationToken ct)
+    {
+        var order = RedeemOrder.From(request, caller);
+        if (failAt is not null and not "fill")
+        {
+            throw FloException.Invalid(FailAtHeader, $"{FailAtHeader} must be 'fill'; got '{failAt}'.");
+        }
+        var now = caller.Now;
+        var row = await AcceptAsync(caller, order, failAt, claim, now);
+
+        // The request waits while the steps are quick; it never cancels them (a hang-up only stops the wait).
+        (RedeemSettlement.Outcome Outcome, RedeemRow? Redeem)? advanced = null;
+        try
+        {
+            advanced = await settlement.AdvanceAsync(row.TenantId, row.Id, firstAttempt: true).WaitAsync(options.Value.InlineWait, ct);
+        }
+        catch (TimeoutException)
+        {
+            // Still settling: the answer is the redeem as it stands; the settlement goes on.
+        }
+        var current = advanced?.Redeem ?? await store.GetAsync(caller.TenantId, row.Id, CancellationToken.None) ?? row;
+        if (advanced?.Outcome == RedeemSettlement.Outcome.ChainUnavailable && current.State == RedeemStatus.Failed)
+        {
+            throw FloErrors.ServiceUnavailable($"The {current.Chain} devchain did not answer: the redeem failed and the holding was restored ({current.Id}).").ToException();
+        }
+        return current.ToView();
+    }
+
+    /// One transaction: resolve the position, take the quantity out of the holding, check and count the
+    /// guardrail, record the redeem, its first event and the idempotency claim. Anything refused leaves the
+    /// ledger as it was.
+    private async Task<RedeemRow> AcceptAsync(TenantContext caller, RedeemOrder order, string? failAt, IdempotencyClaim? claim, DateTimeOffset now)
+    {
+        var row = await db.WriteAsync(async ledger =>
+        {
+            var position = await RedeemPositions.ResolveAsync(ledger, catalog, caller.TenantId, order.PositionId);
+            var token = position.Token;
+            if (!token.Fractional && order.Quantity != decimal.Truncate(order.Quantity))
+            {
+                throw FloException.Invalid("quantity", $"{token.Ticker} is non-fractional: quantity must be a whole number; got {order.Quantity}.");
+            }
+            var open = hours.IsOpen(now);
+            if (!open && !token.Fractional)
+            {
+                throw FloErrors.MarketClosedNonFractional(token.Ticker, token.Venue, hours.NextSessionAfter(now), now).ToException();
+            }
+            if (!await PositionStore.TryRemoveAsync(ledger, caller.TenantId, token.Ticker, position.Wallet.ToLowerInvariant(), position.Chain, order.Quantity))
+            {
+                throw FloErrors.InsufficientPosition(order.PositionId, position.Held, order.Quantity).ToException();
+            }
+            var row = NewRow(caller, order, position, failAt, now);
+            var notional = decimal.Round((await prices.QuoteAsync(caller.TenantId, token.Ticker, now)).Price * order.Quantity, 2, MidpointRounding.AwayFromZero);
+            row.GuardrailBlockMs = await guardrails.CheckAndCountAsync(ledger, caller.TenantId, notional, now);
+            row.GuardrailMicros = Money.ToMicros(notional);
+            row.PayeeTenantId = order.PayoutChain == TenantWallets.HomeChain
+                ? await TenantStore.FindBySettlementAddressAsync(ledger, order.PayoutWallet) : null;
+            row.FillDueMs = (open ? now : hours.NextSessionAfter(now)).ToUnixTimeMilliseconds();
+            await RedeemStore.InsertAsync(ledger, row);
+            if (claim is not null)
+            {
+                await claim.RecordAsync(ledger, IdempotentResource.Name("redeem", row.Id));
+            }
+            await FloEvents.AppendAsync(ledger, row.TenantId, EventTypes.RedeemQueued, row.ToView(), now);
+            return row;
+        });
+        outbox.NotifyAppended();
+        return row;
+    }
+
+    public async Task<RedeemView> RetrieveAsync(TenantContext caller, string id, CancellationToken ct) =>
+        (await store.GetAsync(caller.TenantId, id, ct))?.ToView()
+        ?? throw FloError.Of(FloErrorCatalog.ResourceNotFound, $"No redeem '{id}' on this account.", ("resource", "redeem"), ("id", id)).ToException();
+
+    public async Task<ListResponse<RedeemView>> ListAsync(TenantContext caller, PageRequest page, string? status, CancellationToken ct)
+    {
+        if (status is not null && !RedeemLifecycle.WireNames.Contains(status))
+        {
+            throw FloException.Invalid("status", $"status must be {string.Join(", ", RedeemLifecycle.WireNames)}; got '{status}'.");
+        }
+        if (page.StartingAfter is { } after && !await store.ExistsAsync(caller.TenantId, after, ct))
+        {
+            throw FloException.Invalid("starting_after", $"starting_after '{after}' is not a redeem on this account.");
+        }
+        var rows = await store.ListAsync(caller.TenantId, page, status, ct);
+        var data = rows.Take(page.Limit).Select(r => r.ToView()).ToList();
+        var hasMore = rows.Count > page.Limit;
+        return new ListResponse<RedeemView>(data, hasMore, hasMore ? data[^1].Id : null);
+    }
+
+    private RedeemRow NewRow(TenantContext caller, RedeemOrder order, RedeemPositions.Resolved position, string? failAt, DateTimeOffset now)
+    {
+        var at = TenantClockService.Format(now);
+        return new RedeemRow
+        {
+            Id = FloIds.New("rdm"), TenantId = caller.TenantId, Status = RedeemStatus.Queued.Wire(), PositionId = order.PositionId,
+            Asset = position.Token.Ticker, AssetName = position.Token.Name, QuantityMicros = Money.ToMicros(order.Quantity),
+            Chain = position.Chain, Wallet = position.Wallet,
+            ContractAddress = (deployments.Find(position.Chain, position.Token.Ticker)?.Address ?? deployments.Predicted(position.Token.Ticker)).ToString(),
+            PayoutCurrency = order.Currency.ToString(), PayoutChain = order.PayoutChain, PayoutWallet = order.PayoutWallet,
+            DeveloperFeeBps = order.DeveloperFeeBps, DeveloperFeeDestination = order.DeveloperFeeDestination, FailAt = failAt,
+            CreatedMs = now.ToUnixTimeMilliseconds(), CreatedAt = at, QueuedAt = at, StepDueMs = now.ToUnixTimeMilliseconds(),
+        };
+    }
+}

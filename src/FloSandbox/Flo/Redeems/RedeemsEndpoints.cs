@@ -1,0 +1,39 @@
+using FloSandbox.Core.Idempotency;
+using FloSandbox.Core.Tenants;
+using FloSandbox.Flo.Platform.Errors;
+using FloSandbox.Flo.Platform.Pagination;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FloSandbox.Flo.Redeems;
+
+public static class RedeemsEndpoints
+{
+    public static IEndpointRouteBuilder MapRedeems(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/v1/redeem", async Task<Ok<RedeemView>> (RedeemRequest request, HttpContext context, TenantContext caller, RedeemService redeems,
+                CancellationToken ct) =>
+            {
+                var failAt = context.Request.Headers[RedeemService.FailAtHeader].ToString() is { Length: > 0 } f ? f : null;
+                return TypedResults.Ok(await redeems.RedeemAsync(caller, request, failAt, context.Features.Get<IdempotencyClaim>(), ct));
+            })
+            .WithTags("Redeems")
+            .WithName("Redeem")
+            .WithSummary("Burns tokens of a position and pays the proceeds (NAV × quantity at the fill, less fees) in stablecoins to the payout wallet.")
+            .ProducesFloProblems(FloErrorCatalog.PositionNotFound, FloErrorCatalog.InsufficientPosition, FloErrorCatalog.MarketClosedNonFractional,
+                FloErrorCatalog.Forbidden, FloErrorCatalog.ServiceUnavailable, FloErrorCatalog.IdempotencyMismatch);
+
+        var group = routes.MapGroup("/v1/redeems").WithTags("Redeems");
+        group.MapGet("/", async Task<Ok<ListResponse<RedeemView>>> (TenantContext caller, RedeemService redeems, string? limit, string? starting_after,
+                string? status, CancellationToken ct) =>
+                TypedResults.Ok(await redeems.ListAsync(caller, PageRequest.Parse(limit, starting_after), status, ct)))
+            .WithName("ListRedeems")
+            .WithSummary("This tenant's redeems, newest first; filter `status`.")
+            .ProducesFloProblems();
+        group.MapGet("/{id}", async Task<Ok<RedeemView>> (string id, TenantContext caller, RedeemService redeems, CancellationToken ct) =>
+                TypedResults.Ok(await redeems.RetrieveAsync(caller, id, ct)))
+            .WithName("RetrieveRedeem")
+            .WithSummary("One redeem in its current state.")
+            .ProducesFloProblems(FloErrorCatalog.ResourceNotFound);
+        return routes;
+    }
+}

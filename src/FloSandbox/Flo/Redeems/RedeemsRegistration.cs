@@ -1,0 +1,32 @@
+using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Orders;
+using FloSandbox.Core.Scheduling;
+using FloSandbox.Flo.Platform.Idempotency;
+
+namespace FloSandbox.Flo.Redeems;
+
+public static class RedeemsRegistration
+{
+    /// Redeems: their store, settlement and the due work that fills queued ones and completes their steps.
+    public static IServiceCollection AddRedeems(this IServiceCollection services)
+    {
+        services.AddOptions<RedeemGuardrailOptions>().BindConfiguration(RedeemGuardrailOptions.Section)
+            .Validate(o => o.RedeemMaxPerBlock > 0 && o.BlockWindow > TimeSpan.Zero, "Guardrails:RedeemMaxPerBlock and Guardrails:BlockWindow must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<ILedgerSchema, RedeemsSchema>();
+        services.AddSingleton<RedeemStore>();
+        services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<RedeemStore>());
+        services.AddOptions<RedeemOptions>().BindConfiguration(RedeemOptions.Section)
+            .Validate(o => o.InlineWait >= TimeSpan.Zero, "Redeems:InlineWait must not be negative.").ValidateOnStart();
+        services.AddSingleton<RedeemGuardrails>();
+        services.AddSingleton<ITenantStateOwner, RedeemGuardrailStore>();
+        services.AddSingleton<RedeemChainEffects>();
+        services.AddSingleton<IInFlightOrders, RedeemsInFlight>();
+        services.AddSingleton<RedeemSettlement>();
+        services.AddSingleton<RedeemService>();
+        services.AddIdempotentResource("redeem", async (sp, caller, id, ct) => await sp.GetRequiredService<RedeemService>().RetrieveAsync(caller, id, ct));
+        services.AddSingleton<RedeemSettlementWork>();
+        services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<RedeemSettlementWork>());
+        return services;
+    }
+}
