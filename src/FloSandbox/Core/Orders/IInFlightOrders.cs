@@ -18,4 +18,5 @@ public interface IInFlightOrders
 
 public sealed record PendingStablecoin(string TenantId, Currency Currency, decimal Amount);
 
+/// <see cref="Wallet"/> lower-case, as holdings store it.
 public sealed record PendingToken(string Ticker, string Chain, string Wallet, decimal Quantity);

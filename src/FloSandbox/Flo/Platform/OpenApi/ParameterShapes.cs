@@ -15,10 +15,10 @@ internal static class ParameterShapes
                 (ParameterLocation.Query, "limit") => Limit(),
                 (ParameterLocation.Query, "status") when operation.OperationId == "ListMints" =>
                     WireEnums.Schema("Only mints in this status.", WireEnums.MintStatusFilters),
-                (ParameterLocation.Query, "status") when operation.OperationId == "ListRedeems" =>
-                    new OpenApiSchemaReference(WireEnums.RedeemStatus, document),
                 (ParameterLocation.Query, "status") when operation.OperationId == "ListBridges" =>
                     new OpenApiSchemaReference(WireEnums.BridgeStatus, document),
+                (ParameterLocation.Query, "status") when operation.OperationId == "ListRedeems" =>
+                    new OpenApiSchemaReference(WireEnums.RedeemStatus, document),
                 (ParameterLocation.Query, "status") when operation.OperationId == "ListWebhookDeliveries" =>
                     new OpenApiSchemaReference(WireEnums.DeliveryStatus, document),
                 (ParameterLocation.Path, "chain") => new OpenApiSchemaReference(WireEnums.Chain, document),

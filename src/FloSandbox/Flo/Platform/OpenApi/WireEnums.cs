@@ -13,8 +13,8 @@ internal static class WireEnums
     public const string Chain = "Chain";
     public const string Currency = "Currency";
     public const string MintStatus = "MintStatus";
-    public const string RedeemStatus = "RedeemStatus";
     public const string BridgeStatus = "BridgeStatus";
+    public const string RedeemStatus = "RedeemStatus";
     public const string DeliveryStatus = "DeliveryStatus";
     public const string AttemptKind = "AttemptKind";
     public const string KeyScope = "KeyScope";
@@ -32,8 +32,8 @@ internal static class WireEnums
         yield return (Chain, "A live settlement chain.", SettlementChains.Live);
         yield return (Currency, "A settlement stablecoin.", [.. Currencies.All.Select(c => c.ToString())]);
         yield return (MintStatus, "Where a mint stands.", MintStatuses);
-        yield return (RedeemStatus, "Where a redeem stands.", RedeemStatuses);
         yield return (BridgeStatus, "Where a bridge stands.", Bridges.BridgeLifecycle.WireValues);
+        yield return (RedeemStatus, "Where a redeem stands.", RedeemStatuses);
         yield return (DeliveryStatus, "Where a webhook delivery stands.", Webhooks.DeliveryStatus.All);
         yield return (AttemptKind, "Why a delivery attempt ran: the retry schedule or a manual replay.",
             [Webhooks.AttemptKind.Scheduled, Webhooks.AttemptKind.Replay]);
@@ -50,9 +50,9 @@ internal static class WireEnums
         "scope" => KeyScope,
         "kind" when schemaName == "AttemptView" => AttemptKind,
         "status" when schemaName == "MintView" => MintStatus,
-        "status" when schemaName == "RedeemView" => RedeemStatus,
         "status" when schemaName == "BridgeView" => BridgeStatus,
         "from_chain" or "to_chain" when schemaName == "BridgeView" => Chain,
+        "status" when schemaName == "RedeemView" => RedeemStatus,
         "status" when schemaName is "DeliveryView" or "DeliveryDetail" => DeliveryStatus,
         _ => null,
     };
