@@ -20,7 +20,4 @@ public enum EffectStep
 
     /// <summary>A payout on its own.</summary>
     Payout = 5,
-
-    /// <summary>A redemption's burn unwound: the tokens minted back to the holder.</summary>
-    Restore = 6,
 }

@@ -15,7 +15,7 @@ public sealed class EffectIdTests
         Assert.Equal(8UL * 41 + 5, EffectId.For(Domain, 41, EffectStep.Payout).Index);
         Assert.Equal((ulong)long.MaxValue / 8 * 8 + 3, EffectId.For(Domain, long.MaxValue / 8, EffectStep.DeployCharge).Index);
         Assert.Equal(Domain, EffectId.For(Domain, 41, EffectStep.Mint).Domain.ToArray());
-        Assert.Equal([0, 1, 2, 3, 4, 5, 6], Enum.GetValues<EffectStep>().Select(s => (int)s));
+        Assert.Equal([0, 1, 2, 3, 4, 5], Enum.GetValues<EffectStep>().Select(s => (int)s));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class EffectIdTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => EffectId.For(Domain, -1, EffectStep.Mint));
         Assert.Throws<ArgumentOutOfRangeException>(() => EffectId.For(Domain, long.MaxValue / 8 + 1, EffectStep.Mint));
-        Assert.Throws<ArgumentOutOfRangeException>(() => EffectId.For(Domain, 1, (EffectStep)7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EffectId.For(Domain, 1, (EffectStep)6));
         Assert.Throws<ArgumentOutOfRangeException>(() => EffectId.For(Domain[..31], 1, EffectStep.Mint));
         Assert.Throws<ArgumentOutOfRangeException>(() => EffectId.For([.. Domain, 0], 1, EffectStep.Mint));
         Assert.Throws<ArgumentOutOfRangeException>(() => new EffectId([], 0));

@@ -45,7 +45,38 @@ public sealed class RedeemReconcilerTests : IDisposable
         Assert.Equal(7m, await client.HeldAsync(ticker));
     }
 
-    private async Task InFlightAsync(string tenantId, string ticker, string wallet, decimal quantity, Action<RedeemRow> shape, bool takeOut)
+    [Fact]
+    public async Task A_Burn_Or_Payout_The_Chain_Applied_But_The_Ledger_Did_Not_Record_Is_Not_Counted_Twice()
+    {
+        var client = _app.NewTenantClient();
+        var tenant = await client.TenantAsync();
+        var (tenantId, address) = (tenant.Str("id"), tenant.Str("settlement_address"));
+        var mint = await client.SettledMintAsync(10m);
+        var (ticker, contract) = (mint.Str("asset"), mint.GetProperty("contract").Str("address"));
+        var reconciler = _app.Services.GetRequiredService<ChainReconciler>();
+        var effects = _app.Services.GetRequiredService<RedeemChainEffects>();
+        var balance = await client.BalanceAsync();
+
+        // The process died right after the chain burned 3 for an accepted redeem, before the ledger recorded the burn.
+        var burned = await InFlightAsync(tenantId, ticker, address, 3m, row => { }, takeOut: true);
+        await effects.BurnAsync(burned, CancellationToken.None);
+        // And right after a payout of 12.34 to the settlement address landed, before the ledger credited it.
+        var paid = await InFlightAsync(tenantId, ticker, address, 1m, row =>
+        {
+            row.Status = "filled";
+            row.BurnTxHash = "0x" + new string('b', 64);
+            row.PayeeTenantId = tenantId;
+            row.ProceedsMicros = 12_340_000;
+        }, takeOut: false);
+        await effects.PayoutAsync(paid, CancellationToken.None);
+
+        Assert.Empty(await reconciler.ReconcileAsync(CancellationToken.None));
+        Assert.Equal(7m, await ChainReads.BalanceOfAsync(client, "base", contract, address));
+        Assert.Equal(balance + 12.34m, await ChainReads.BalanceOfAsync(client, "base", ChainReads.Usdc, address));
+        Assert.Equal(balance, await client.BalanceAsync());
+    }
+
+    private async Task<RedeemRow> InFlightAsync(string tenantId, string ticker, string wallet, decimal quantity, Action<RedeemRow> shape, bool takeOut)
     {
         var row = new RedeemRow
         {
@@ -62,6 +93,7 @@ public sealed class RedeemReconcilerTests : IDisposable
             }
             await RedeemStore.InsertAsync(ledger, row);
         });
+        return row;
     }
 
     public void Dispose() => _app.Dispose();

@@ -39,7 +39,7 @@ public sealed class OpenApiProblemsTests
     [Theory]
     [InlineData("/v1/tokens/{ticker}", "get", "404", "asset_not_found")]
     [InlineData("/v1/mint", "post", "422", "guardrail_triggered,insufficient_funds,bridge_route_unsupported,health_too_low,insufficient_position,ltv_exceeded")]
-    [InlineData("/v1/redeem", "post", "422", "insufficient_position,bridge_route_unsupported,guardrail_triggered,health_too_low,insufficient_funds,ltv_exceeded")]
+    [InlineData("/v1/redeem", "post", "422", "guardrail_triggered,insufficient_position,bridge_route_unsupported,health_too_low,insufficient_funds,ltv_exceeded")]
     [InlineData("/v1/redeem", "post", "404", "position_not_found,asset_not_found,resource_not_found,route_not_found")]
     [InlineData("/v1/mint", "post", "409", "idempotency_mismatch,market_closed_non_fractional,mint_paused_reconciliation")]
     [InlineData("/v1/sandbox/reset", "post", "415", "unsupported_media_type")]

@@ -90,6 +90,25 @@ public class QueuedRedeemTests(MarketHoursFactory app) : IClassFixture<MarketHou
     }
 
     [Fact]
+    public async Task A_Reset_Forgets_A_Queued_Redeem_And_Nothing_Of_It_Runs_At_The_Open()
+    {
+        var (client, mints) = await TenantAfterTheCloseAsync(app, ("NVDA", 3m));
+        var address = (await client.TenantAsync()).Str("settlement_address");
+        var contract = mints["NVDA"].GetProperty("contract").Str("address");
+        Assert.Equal("queued", (await (await client.RedeemAsync(mints["NVDA"].Str("id"), 1m)).JsonAsync()).Str("status"));
+
+        ProblemAssert.IsStatus(await client.PostJsonAsync("/v1/sandbox/reset", "{}"), System.Net.HttpStatusCode.OK);
+        var open = (await NextSessionAsync(client)).AddSeconds(1);
+        var redeems = await (await client.GetAsync("/v1/redeems", ("X-Flo-Clock", Iso(open)))).JsonAsync();
+
+        Assert.Empty(redeems.GetProperty("data").EnumerateArray());
+        Assert.Equal(0m, await client.HeldAsync("NVDA"));
+        Assert.Equal(0m, await ChainReads.BalanceOfAsync(client, "base", contract, address));
+        Assert.Equal(1_000_000m, await client.BalanceAsync());
+        Assert.Equal(1_000_000m, await ChainReads.BalanceOfAsync(client, "base", ChainReads.Usdc, address));
+    }
+
+    [Fact]
     public async Task Outside_The_Session_A_Non_Fractional_Redeem_Is_Refused_And_Changes_Nothing()
     {
         var (client, mints) = await TenantAfterTheCloseAsync(app, ("ARCC", 3m));

@@ -8,10 +8,10 @@ using Nethereum.RPC.Eth.DTOs;
 
 namespace FloSandbox.Flo.Redeems;
 
-/// A redeem's on-chain effects: the burn, the payout and a failed redeem's restore. Each carries the effect
-/// id (this ledger's identity, the redeem's sequence number × 8 + its step; the steps are ones mints never
-/// use, so a redeem and a mint of the same number never share an id), which the factory applies once; an
-/// effect found already applied is read back from the chain instead of applied again.
+/// A redeem's on-chain effects: the burn, the payout and a failed redeem's restore (a mint back to the
+/// holder). Each carries the effect id (the redeems' domain, keccak256(ledger identity ‖ "redeems"), and the
+/// redeem's sequence number × 8 + the step), which the factory applies once; an effect found already applied
+/// is read back from the chain instead of applied again.
 public sealed class RedeemChainEffects(DevchainHost chain, LedgerIdentity ledger)
 {
     /// Burns the quantity from the holder on the token's chain; returns the transaction hash.
@@ -40,15 +40,21 @@ public sealed class RedeemChainEffects(DevchainHost chain, LedgerIdentity ledger
     public async Task<string> RestoreAsync(RedeemRow row, CancellationToken ct)
     {
         var network = chain.LiveNetwork(row.Chain);
-        var effect = await EffectAsync(row, EffectStep.Restore, ct);
+        var effect = await EffectAsync(row, EffectStep.Mint, ct);
         return await OnceAsync(network.Factory, effect,
             async () => (await network.Factory.MintAsync(effect, row.Asset, row.AssetName, EvmAddress.Parse(row.Wallet), TokenUnits.ToUnits(row.Quantity),
                 network.Usdc.Address, DevchainAccounts.Operator, 0, ct)).TransactionHash,
             receipt => receipt.TransactionHash, ct);
     }
 
+    public const string Kind = "redeems";
+
+    /// Whether the chain already applied the redeem's effect of <paramref name="step"/> on <paramref name="chainName"/>.
+    public async Task<bool> AppliedAsync(RedeemRow row, string chainName, EffectStep step, CancellationToken ct) =>
+        (await chain.LiveNetwork(chainName).Factory.DoneAsync([await EffectAsync(row, step, ct)], ct))[0];
+
     private async Task<EffectId> EffectAsync(RedeemRow row, EffectStep step, CancellationToken ct) =>
-        row.Seq > 0 ? EffectId.For(await ledger.DomainAsync("redeems", ct), row.Seq, step)
+        row.Seq > 0 ? EffectId.For(await ledger.DomainAsync(Kind, ct), row.Seq, step)
         : throw new InvalidOperationException($"Redeem {row.Id} was read without its sequence number.");
 
     private static async Task<T> OnceAsync<T>(FloTokenFactoryContract factory, EffectId effect, Func<Task<T>> apply,

@@ -75,16 +75,10 @@ public sealed class RedeemStore(LedgerDatabase db) : ITenantStateOwner
             ORDER BY r.seq
             """, new { tenantId, realNowMs })], ct);
 
-    /// Tokens the ledger no longer (or again) holds but the chain still does (or does not yet): a burn not
-    /// yet sent (positive), a failed redeem's burn not yet restored (negative). Wallets lower-case.
-    public Task<IReadOnlyList<(string Ticker, string Chain, string Wallet, long Micros)>> PendingTokensAsync(CancellationToken ct) =>
-        db.ReadAsync<IReadOnlyList<(string, string, string, long)>>(async ledger => [.. await ledger.Connection.QueryAsync<(string, string, string, long)>("""
-            SELECT asset, chain, lower(wallet), SUM(CASE
-                WHEN status IN ('queued', 'filled') AND burn_tx_hash IS NULL THEN quantity_micros
-                WHEN status = 'failed' AND burn_tx_hash IS NOT NULL AND restore_tx_hash IS NULL THEN -quantity_micros
-                ELSE 0 END)
-            FROM redeems INDEXED BY redeems_step_due WHERE step_due_ms IS NOT NULL GROUP BY asset, chain, lower(wallet)
-            """)], ct);
+    /// Redeems with a step still to run, with their sequence numbers, for start-up reconciliation.
+    public Task<IReadOnlyList<RedeemRow>> InFlightAsync(CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<RedeemRow>>(async ledger => [.. await ledger.Connection.QueryAsync<RedeemRow>(
+            $"SELECT seq, {Columns} FROM redeems INDEXED BY redeems_step_due WHERE step_due_ms IS NOT NULL")], ct);
 
     public Task ResetTenantAsync(LedgerSession ledger, string tenantId) =>
         ledger.Connection.ExecuteAsync("DELETE FROM redeems WHERE tenant_id = @tenantId", new { tenantId }, ledger.Transaction);

@@ -19,8 +19,8 @@ public static class RedeemsEndpoints
             .WithTags("Redeems")
             .WithName("Redeem")
             .WithSummary("Burns tokens of a position and pays the proceeds (NAV × quantity at the fill, less fees) in stablecoins to the payout wallet.")
-            .ProducesFloProblems(FloErrorCatalog.PositionNotFound, FloErrorCatalog.InsufficientPosition, FloErrorCatalog.MarketClosedNonFractional,
-                FloErrorCatalog.Forbidden, FloErrorCatalog.ServiceUnavailable, FloErrorCatalog.IdempotencyMismatch);
+            .ProducesFloProblems(FloErrorCatalog.PositionNotFound, FloErrorCatalog.InsufficientPosition, FloErrorCatalog.GuardrailTriggered,
+                FloErrorCatalog.MarketClosedNonFractional, FloErrorCatalog.Forbidden, FloErrorCatalog.ServiceUnavailable, FloErrorCatalog.IdempotencyMismatch);
 
         var group = routes.MapGroup("/v1/redeems").WithTags("Redeems");
         group.MapGet("/", async Task<Ok<ListResponse<RedeemView>>> (TenantContext caller, RedeemService redeems, string? limit, string? starting_after,

@@ -27,6 +27,7 @@ public sealed class PositionStore(LedgerDatabase db) : ITenantStateOwner
         Money.FromMicros(await ledger.Connection.ExecuteScalarAsync<long?>(
             "SELECT quantity_micros FROM positions WHERE tenant_id = @tenantId AND ticker = @ticker AND wallet = @wallet AND chain = @chain",
             new { tenantId, ticker, wallet, chain }, ledger.Transaction) ?? 0);
+
     /// One (ticker, wallet) of the tenant per chain, inside the caller's transaction (wallets are stored lower-case).
     public static async Task<IReadOnlyList<Holding>> HoldingsAsync(LedgerSession ledger, string tenantId, string ticker, string wallet) =>
         [.. await ledger.Connection.QueryAsync<Holding>("""
