@@ -38,6 +38,7 @@ public static class CoreRegistration
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<IdempotencyStore>());
         services.AddSingleton<KeyedLock>();
+        services.AddSingleton<Orders.OrderSteps>();
         services.AddSingleton<ILedgerSchema, PositionsSchema>();
         services.AddSingleton<ILedgerSchema, DeveloperFeesSchema>();
         services.AddSingleton<PositionStore>();

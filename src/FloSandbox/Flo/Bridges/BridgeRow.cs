@@ -4,7 +4,7 @@ using FloSandbox.Core.Tenants;
 namespace FloSandbox.Flo.Bridges;
 
 /// One row of `bridges`: the order, its DVN plan and its lifecycle. Quantities in micro-units.
-public sealed class BridgeRow
+public sealed class BridgeRow : FloSandbox.Core.Orders.IDurableOrder
 {
     /// The ledger's sequence number of the bridge, which its on-chain effects carry; 0 until inserted.
     public long Seq { get; set; }

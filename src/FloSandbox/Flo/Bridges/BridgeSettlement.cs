@@ -2,6 +2,7 @@ using FloSandbox.Core.Chain;
 using FloSandbox.Core.Idempotency;
 using FloSandbox.Core.Ledger;
 using FloSandbox.Core.Ledger.Holdings;
+using FloSandbox.Core.Orders;
 using FloSandbox.Core.Outbox;
 using FloSandbox.Core.Tenants;
 using FloSandbox.Devchain;
@@ -17,42 +18,24 @@ namespace FloSandbox.Flo.Bridges;
 /// bridge's effect id) and then commits the ledger's side with the next step's due time.
 public sealed partial class BridgeSettlement(
     LedgerDatabase db, BridgeChainEffects effects, DeploymentRegistry deployments, OutboxStore outbox,
-    TenantRegistry tenants, TenantGate gate, KeyedLock locks, ILogger<BridgeSettlement> logger)
+    TenantRegistry tenants, OrderSteps steps, ILogger<BridgeSettlement> logger) : IOrderStepper<BridgeRow>
 {
     private static readonly TimeSpan ChainRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan DeliveryRetry = TimeSpan.FromSeconds(60);
 
     /// Runs every step of the bridge that is due now; returns the bridge as it stands (null when it is gone).
-    public async Task<BridgeRow?> AdvanceAsync(string tenantId, string bridgeId)
-    {
-        using var held = await locks.AcquireAsync("bridge\n" + bridgeId, CancellationToken.None);
-        using var inside = await gate.EnterSharedAsync(tenantId, CancellationToken.None);
-        if (await db.ReadAsync(ledger => BridgeStore.GetAsync(ledger, bridgeId)) is not { } row)
-        {
-            return null;
-        }
-        var clock = (await tenants.GetByIdAsync(tenantId)).Clock;
-        while (row.StepDueMs is { } due && due <= clock.GetUtcNow().ToUnixTimeMilliseconds())
-        {
-            try
-            {
-                await StepAsync(row, clock.GetUtcNow());
-            }
-            catch (DevchainUnavailableException ex)
-            {
-                LogChainUnavailable(logger, ex, row.Id);
-                await RetryLaterAsync(row, clock.GetUtcNow() + ChainRetry);
-                return row;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A bug, not the chain: the step stays due (as stored) and the scheduler retries it.
-                LogStepFailed(logger, ex, row.Id, row.Status);
-                return await db.ReadAsync(ledger => BridgeStore.GetAsync(ledger, bridgeId));
-            }
-        }
-        return row;
-    }
+    /// A chain that does not answer leaves the step due again after a pause.
+    public async Task<BridgeRow?> AdvanceAsync(string tenantId, string bridgeId) =>
+        (await steps.AdvanceAsync(this, tenantId, bridgeId, firstAttempt: false)).Order;
+
+    string IOrderStepper<BridgeRow>.Kind => "bridge";
+
+    Task<BridgeRow?> IOrderStepper<BridgeRow>.ReadAsync(LedgerSession ledger, string id) => BridgeStore.GetAsync(ledger, id);
+
+    Task IOrderStepper<BridgeRow>.StepAsync(BridgeRow row, TenantClock clock) => StepAsync(row, clock.GetUtcNow());
+
+    Task IOrderStepper<BridgeRow>.ChainUnavailableAsync(BridgeRow row, TenantClock clock, bool firstAttempt) =>
+        RetryLaterAsync(row, clock.GetUtcNow() + ChainRetry);
 
     private Task StepAsync(BridgeRow row, DateTimeOffset now) => row.State switch
     {
@@ -169,12 +152,6 @@ public sealed partial class BridgeSettlement(
         return db.WriteAsync(ledger => BridgeStore.UpdateAsync(ledger, row));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Bridge {BridgeId}: the devchain did not answer; the step is retried")]
-    private static partial void LogChainUnavailable(ILogger logger, Exception ex, string bridgeId);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bridge {BridgeId}: the destination mint reverted; it is retried in 60 s")]
     private static partial void LogDeliveryReverted(ILogger logger, Exception ex, string bridgeId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Bridge {BridgeId} ({Status}): a step failed; it stays due and is retried")]
-    private static partial void LogStepFailed(ILogger logger, Exception ex, string bridgeId, string status);
 }

@@ -3,7 +3,7 @@ using FloSandbox.Core.Ledger;
 namespace FloSandbox.Flo.Mints;
 
 /// One row of `mints`: the mint's order, price, fees and lifecycle. Money in micro-units.
-public sealed class MintRow
+public sealed class MintRow : FloSandbox.Core.Orders.IDurableOrder
 {
     /// The ledger's sequence number of the mint (never reused, even after a reset); 0 until inserted.
     public long Seq { get; set; }

@@ -4,6 +4,7 @@ using FloSandbox.Core.Ledger;
 using FloSandbox.Core.Ledger.Balances;
 using FloSandbox.Core.Market;
 using FloSandbox.Core.Market.Overrides;
+using FloSandbox.Core.Orders;
 using FloSandbox.Core.Outbox;
 using FloSandbox.Core.Tenants;
 using FloSandbox.Core.Idempotency;
@@ -60,7 +61,7 @@ public sealed class MintService(
         await AcceptAsync(row, order, pricing, deployEstimate, open && failAt == "fill", claim, now);
 
         // The request waits while the first steps are quick; it never cancels them (a hang-up only stops the wait).
-        (MintSettlement.Outcome Outcome, MintRow? Mint)? advanced = null;
+        (StepOutcome Outcome, MintRow? Mint)? advanced = null;
         try
         {
             advanced = await settlement.AdvanceAsync(row.TenantId, row.Id, firstAttempt: true).WaitAsync(options.Value.InlineWait, ct);
@@ -70,7 +71,7 @@ public sealed class MintService(
             // Still settling: the answer is the mint as it stands; the settlement goes on.
         }
         var current = advanced?.Mint ?? await store.GetAsync(caller.TenantId, row.Id, CancellationToken.None) ?? row;
-        if (advanced?.Outcome == MintSettlement.Outcome.ChainUnavailable && current.State == MintStatus.Failed)
+        if (advanced?.Outcome == StepOutcome.ChainUnavailable && current.State == MintStatus.Failed)
         {
             throw FloErrors.ServiceUnavailable($"The {current.Chain} devchain did not answer: the mint failed and was refunded ({current.Id}).").ToException();
         }

@@ -4,6 +4,7 @@ using FloSandbox.Core.Ledger;
 using FloSandbox.Core.Ledger.Balances;
 using FloSandbox.Core.Ledger.Fees;
 using FloSandbox.Core.Ledger.Holdings;
+using FloSandbox.Core.Orders;
 using FloSandbox.Core.Outbox;
 using FloSandbox.Core.Tenants;
 using FloSandbox.Devchain;
@@ -20,63 +21,33 @@ namespace FloSandbox.Flo.Mints;
 /// mint, the scheduler, a restart after a crash) runs exactly what is left; no request token cancels it.
 public sealed partial class MintSettlement(
     LedgerDatabase db, MintChainEffects effects, DeploymentRegistry deployments, OutboxStore outbox, MintGuardrails guardrails,
-    TenantRegistry tenants, TenantGate gate, KeyedLock locks, ILogger<MintSettlement> logger)
+    OrderSteps steps, ILogger<MintSettlement> logger) : IOrderStepper<MintRow>
 {
     public const string BrokerRejected = "broker_rejected: the broker rejected the fill (injected by X-Flo-Fail-At)";
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
-
-    public enum Outcome
-    {
-        /// Everything due now has run (or the mint is gone).
-        Advanced,
-
-        /// The chain did not answer; the step is due again later (or, on the first attempt, the mint failed).
-        ChainUnavailable,
-    }
 
     /// Runs every step of the mint that is due now, and returns the mint as it stands after them (null
     /// when it no longer exists). On the <paramref name="firstAttempt"/> (the request that accepted the mint
     /// waits on it), a chain that does not answer fails the mint and refunds it; later, the step is retried
     /// after a pause.
-    public async Task<(Outcome Outcome, MintRow? Mint)> AdvanceAsync(string tenantId, string mintId, bool firstAttempt)
+    public Task<(StepOutcome Outcome, MintRow? Mint)> AdvanceAsync(string tenantId, string mintId, bool firstAttempt) =>
+        steps.AdvanceAsync(this, tenantId, mintId, firstAttempt);
+
+    string IOrderStepper<MintRow>.Kind => "mint";
+
+    Task<MintRow?> IOrderStepper<MintRow>.ReadAsync(LedgerSession ledger, string id) => MintStore.GetAsync(ledger, id);
+
+    Task IOrderStepper<MintRow>.StepAsync(MintRow row, TenantClock clock) => StepAsync(row, clock);
+
+    async Task IOrderStepper<MintRow>.ChainUnavailableAsync(MintRow row, TenantClock clock, bool firstAttempt)
     {
-        using var held = await locks.AcquireAsync("mint\n" + mintId, CancellationToken.None);
-        using var inside = await gate.EnterSharedAsync(tenantId, CancellationToken.None);
-        // Read under the lock and inside the gate: another runner may have advanced it, a reset deleted it.
-        // From here on the row in memory is the truth: every step writes it through.
-        if (await db.ReadAsync(ledger => MintStore.GetAsync(ledger, mintId)) is not { } row)
+        if (firstAttempt && row.State == MintStatus.Filled)
         {
-            return (Outcome.Advanced, null);
+            await FailAsync(row, "settlement_unavailable: the devchain did not answer", clock.GetUtcNow());
+            return;
         }
-        var clock = (await tenants.GetByIdAsync(tenantId)).Clock;
-        while (row.StepDueMs is { } due && due <= clock.GetUtcNow().ToUnixTimeMilliseconds())
-        {
-            try
-            {
-                await StepAsync(row, clock);
-            }
-            catch (DevchainUnavailableException ex)
-            {
-                LogChainUnavailable(logger, ex, row.Id);
-                if (firstAttempt && row.State == MintStatus.Filled)
-                {
-                    await FailAsync(row, "settlement_unavailable: the devchain did not answer", clock.GetUtcNow());
-                }
-                else
-                {
-                    row.StepDueMs = (clock.GetUtcNow() + RetryAfter).ToUnixTimeMilliseconds();
-                    await db.WriteAsync(ledger => MintStore.UpdateAsync(ledger, row));
-                }
-                return (Outcome.ChainUnavailable, row);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A bug, not the chain: the step stays due (as stored) and is retried by the scheduler.
-                LogStepFailed(logger, ex, row.Id, row.Status);
-                return (Outcome.Advanced, await db.ReadAsync(ledger => MintStore.GetAsync(ledger, mintId)));
-            }
-        }
-        return (Outcome.Advanced, row);
+        row.StepDueMs = (clock.GetUtcNow() + RetryAfter).ToUnixTimeMilliseconds();
+        await db.WriteAsync(ledger => MintStore.UpdateAsync(ledger, row));
     }
 
     private Task StepAsync(MintRow row, TenantClock clock) => row.State switch
@@ -236,12 +207,6 @@ public sealed partial class MintSettlement(
                 accrual.Destination, (int)accrual.AmountBps, Money.Usd(Money.FromMicros(accrual.AmountMicros)), accrual.AccruedAt), now);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mint {MintId}: the devchain did not answer")]
-    private static partial void LogChainUnavailable(ILogger logger, Exception ex, string mintId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Mint {MintId} ({Status}): a step failed; it stays due and is retried")]
-    private static partial void LogStepFailed(ILogger logger, Exception ex, string mintId, string status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Collecting the deployment charge of {MintId} on chain failed")]
     private static partial void LogDeployChargeFailed(ILogger logger, Exception ex, string mintId);

@@ -3,7 +3,7 @@ using FloSandbox.Core.Ledger;
 namespace FloSandbox.Flo.Redeems;
 
 /// One row of `redeems`: the order, its fill and its lifecycle. Money and quantities in micro-units.
-public sealed class RedeemRow
+public sealed class RedeemRow : FloSandbox.Core.Orders.IDurableOrder
 {
     /// The ledger's sequence number of the redeem (never reused); 0 until inserted.
     public long Seq { get; set; }

@@ -5,6 +5,7 @@ using FloSandbox.Core.Ledger;
 using FloSandbox.Core.Ledger.Holdings;
 using FloSandbox.Core.Market;
 using FloSandbox.Core.Market.Overrides;
+using FloSandbox.Core.Orders;
 using FloSandbox.Core.Outbox;
 using FloSandbox.Core.Tenants;
 using FloSandbox.Flo.Platform.Errors;
@@ -35,7 +36,7 @@ public sealed class RedeemService(
         var row = await AcceptAsync(caller, order, failAt, claim, now);
 
         // The request waits while the steps are quick; it never cancels them (a hang-up only stops the wait).
-        (RedeemSettlement.Outcome Outcome, RedeemRow? Redeem)? advanced = null;
+        (StepOutcome Outcome, RedeemRow? Redeem)? advanced = null;
         try
         {
             advanced = await settlement.AdvanceAsync(row.TenantId, row.Id, firstAttempt: true).WaitAsync(options.Value.InlineWait, ct);
@@ -45,7 +46,7 @@ public sealed class RedeemService(
             // Still settling: the answer is the redeem as it stands; the settlement goes on.
         }
         var current = advanced?.Redeem ?? await store.GetAsync(caller.TenantId, row.Id, CancellationToken.None) ?? row;
-        if (advanced?.Outcome == RedeemSettlement.Outcome.ChainUnavailable && current.State == RedeemStatus.Failed)
+        if (advanced?.Outcome == StepOutcome.ChainUnavailable && current.State == RedeemStatus.Failed)
         {
             throw FloErrors.ServiceUnavailable($"The {current.Chain} devchain did not answer: the redeem failed and the holding was restored ({current.Id}).").ToException();
         }

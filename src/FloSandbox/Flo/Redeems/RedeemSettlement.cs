@@ -4,6 +4,7 @@ using FloSandbox.Core.Ledger.Balances;
 using FloSandbox.Core.Ledger.Fees;
 using FloSandbox.Core.Ledger.Holdings;
 using FloSandbox.Core.Market.Overrides;
+using FloSandbox.Core.Orders;
 using FloSandbox.Core.Outbox;
 using FloSandbox.Core.Tenants;
 using FloSandbox.Devchain;
@@ -17,61 +18,33 @@ namespace FloSandbox.Flo.Redeems;
 /// effect id, so the chain applies it once however often it is sent) and then commits the ledger's side
 /// with the next step's due time. Whoever calls (the request, the scheduler, a restart) runs what is left.
 public sealed partial class RedeemSettlement(
-    LedgerDatabase db, RedeemChainEffects effects, TenantPrices prices, OutboxStore outbox, TenantRegistry tenants, TenantGate gate,
-    KeyedLock locks, ILogger<RedeemSettlement> logger)
+    LedgerDatabase db, RedeemChainEffects effects, TenantPrices prices, OutboxStore outbox, OrderSteps steps)
+    : IOrderStepper<RedeemRow>
 {
     public const string BrokerRejected = "broker_rejected: the broker rejected the offset (injected by X-Flo-Fail-At)";
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    public enum Outcome
-    {
-        /// Everything due now has run (or the redeem is gone).
-        Advanced,
-
-        /// The chain did not answer; the step is due again later (or, on the first attempt, the redeem failed).
-        ChainUnavailable,
-    }
-
     /// Runs every step of the redeem that is due now and returns the redeem as it stands after them (null
     /// when it no longer exists). On the <paramref name="firstAttempt"/>, a chain that does not answer the
     /// burn fails the redeem and restores the holding; later, the step is retried after a pause.
-    public async Task<(Outcome Outcome, RedeemRow? Redeem)> AdvanceAsync(string tenantId, string redeemId, bool firstAttempt)
+    public Task<(StepOutcome Outcome, RedeemRow? Redeem)> AdvanceAsync(string tenantId, string redeemId, bool firstAttempt) =>
+        steps.AdvanceAsync(this, tenantId, redeemId, firstAttempt);
+
+    string IOrderStepper<RedeemRow>.Kind => "redeem";
+
+    Task<RedeemRow?> IOrderStepper<RedeemRow>.ReadAsync(LedgerSession ledger, string id) => RedeemStore.GetAsync(ledger, id);
+
+    Task IOrderStepper<RedeemRow>.StepAsync(RedeemRow row, TenantClock clock) => StepAsync(row, clock);
+
+    async Task IOrderStepper<RedeemRow>.ChainUnavailableAsync(RedeemRow row, TenantClock clock, bool firstAttempt)
     {
-        using var held = await locks.AcquireAsync("redeem\n" + redeemId, CancellationToken.None);
-        using var inside = await gate.EnterSharedAsync(tenantId, CancellationToken.None);
-        if (await db.ReadAsync(ledger => RedeemStore.GetAsync(ledger, redeemId)) is not { } row)
+        if (firstAttempt && row.State == RedeemStatus.Queued && row.BurnTxHash is null)
         {
-            return (Outcome.Advanced, null);
+            await FailAsync(row, "settlement_unavailable: the devchain did not answer", clock.GetUtcNow());
+            return;
         }
-        var clock = (await tenants.GetByIdAsync(tenantId)).Clock;
-        while (row.StepDueMs is { } due && due <= clock.GetUtcNow().ToUnixTimeMilliseconds())
-        {
-            try
-            {
-                await StepAsync(row, clock);
-            }
-            catch (DevchainUnavailableException ex)
-            {
-                LogChainUnavailable(logger, ex, row.Id);
-                if (firstAttempt && row.State == RedeemStatus.Queued && row.BurnTxHash is null)
-                {
-                    await FailAsync(row, "settlement_unavailable: the devchain did not answer", clock.GetUtcNow());
-                }
-                else
-                {
-                    row.StepDueMs = (clock.GetUtcNow() + RetryAfter).ToUnixTimeMilliseconds();
-                    await db.WriteAsync(ledger => RedeemStore.UpdateAsync(ledger, row));
-                }
-                return (Outcome.ChainUnavailable, row);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A bug, not the chain: the step stays due (as stored) and is retried by the scheduler.
-                LogStepFailed(logger, ex, row.Id, row.Status);
-                return (Outcome.Advanced, await db.ReadAsync(ledger => RedeemStore.GetAsync(ledger, redeemId)));
-            }
-        }
-        return (Outcome.Advanced, row);
+        row.StepDueMs = (clock.GetUtcNow() + RetryAfter).ToUnixTimeMilliseconds();
+        await db.WriteAsync(ledger => RedeemStore.UpdateAsync(ledger, row));
     }
 
     private Task StepAsync(RedeemRow row, TenantClock clock) => row.State switch
@@ -187,9 +160,4 @@ public sealed partial class RedeemSettlement(
         return db.WriteAsync(ledger => RedeemStore.UpdateAsync(ledger, row));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redeem {RedeemId}: the devchain did not answer")]
-    private static partial void LogChainUnavailable(ILogger logger, Exception ex, string redeemId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Redeem {RedeemId} ({Status}): a step failed; it stays due and is retried")]
-    private static partial void LogStepFailed(ILogger logger, Exception ex, string redeemId, string status);
 }
