@@ -86,6 +86,29 @@ public sealed partial class FloTokenFactoryContract
     }
 
     /// <summary>
+    /// Applies <paramref name="effect"/> once, whoever asks and however often: runs <paramref name="apply"/> (a factory
+    /// call carrying the effect); when the factory refuses it as applied before (the process died after sending it,
+    /// before recording it), reads the outcome back from the transaction that applied it instead.
+    /// </summary>
+    /// <exception cref="DevchainException">The chain applied the effect but no longer has its transaction.</exception>
+    public async Task<T> ApplyOnceAsync<T>(EffectId effect, Func<Task<T>> apply, Func<TransactionReceipt, T> fromReceipt,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        ArgumentNullException.ThrowIfNull(fromReceipt);
+        try
+        {
+            return await apply().ConfigureAwait(false);
+        }
+        catch (EffectAlreadyAppliedException)
+        {
+            var receipt = await FindAppliedAsync(effect, cancellationToken).ConfigureAwait(false)
+                ?? throw new DevchainException($"The chain applied effect {effect} but its transaction is no longer on record.");
+            return fromReceipt(receipt);
+        }
+    }
+
+    /// <summary>
     /// The <see cref="TokenMint"/> a mint's receipt stands for, as <see cref="MintAsync"/> returns it: whether it deployed comes
     /// from the receipt's <c>TokenDeployed</c> log, the token from that log or from the token's mint <c>Transfer</c>.
     /// With <see cref="FindAppliedAsync"/>, completes a settlement whose mint happened but whose answer was lost.

@@ -43,6 +43,24 @@ public sealed class FactoryEffectTests(DevchainFixture fixture)
     }
 
     [Fact]
+    public async Task Applying_An_Effect_Once_More_Reads_The_First_Outcome_Back_From_The_Chain()
+    {
+        var (ticker, effect) = (DevchainFixture.UniqueTicker(), NewEffect());
+        var (holder, payer) = (NewHolder(), await FundedPayerAsync(TokenUnits.ToUnits(100m)));
+        Task<TokenMint> Mint() => Base.Factory.ApplyOnceAsync(effect,
+            () => Base.Factory.MintAsync(effect, ticker, "Once Corp", holder, 1_000_000, Base.Usdc.Address, payer, 10_000_000),
+            receipt => Base.Factory.ReadMint(ticker, receipt));
+
+        var first = await Mint();
+        var again = await Mint();
+
+        Assert.Equal(first.TransactionHash, again.TransactionHash);
+        Assert.Equal((first.Token, first.Deployed), (again.Token, again.Deployed));
+        Assert.Equal(new BigInteger(1_000_000), await Base.Token(first.Token).TotalSupplyAsync());
+        Assert.Equal(TokenUnits.ToUnits(90m), await Base.Usdc.BalanceOfAsync(payer));
+    }
+
+    [Fact]
     public async Task A_Burn_Refuses_Its_Effect_A_Second_Time_And_Changes_Nothing()
     {
         var ticker = DevchainFixture.UniqueTicker();

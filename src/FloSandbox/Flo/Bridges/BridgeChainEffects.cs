@@ -20,7 +20,7 @@ public sealed class BridgeChainEffects(DevchainHost chain, LedgerIdentity ledger
         var network = chain.LiveNetwork(row.FromChain);
         var effect = await EffectAsync(row, EffectStep.Burn, ct);
         var holder = EvmAddress.Parse(row.SourceWallet);
-        return await OnceAsync(network.Factory, effect,
+        return await network.Factory.ApplyOnceAsync(effect,
             () => network.Factory.BurnAsync(effect, row.Token, holder, TokenUnits.ToUnits(row.Quantity), network.Usdc.Address, holder, 0, ct),
             receipt => FloTokenFactoryContract.ReadBurn(row.Token, receipt), ct);
     }
@@ -42,7 +42,7 @@ public sealed class BridgeChainEffects(DevchainHost chain, LedgerIdentity ledger
     {
         var network = chain.LiveNetwork(chainName);
         var effect = await EffectAsync(row, EffectStep.Mint, ct);
-        return await OnceAsync(network.Factory, effect,
+        return await network.Factory.ApplyOnceAsync(effect,
             () => network.Factory.MintAsync(effect, row.Token, row.TokenName, EvmAddress.Parse(to), TokenUnits.ToUnits(row.Quantity),
                 network.Usdc.Address, DevchainAccounts.Operator, 0, ct),
             receipt => network.Factory.ReadMint(row.Token, receipt), ct);
@@ -51,19 +51,4 @@ public sealed class BridgeChainEffects(DevchainHost chain, LedgerIdentity ledger
     private async Task<EffectId> EffectAsync(BridgeRow row, EffectStep step, CancellationToken ct) =>
         row.Seq > 0 ? EffectId.For(await ledger.DomainAsync("bridges", ct), row.Seq, step)
         : throw new InvalidOperationException($"Bridge {row.Id} was read without its sequence number.");
-
-    private static async Task<T> OnceAsync<T>(FloTokenFactoryContract factory, EffectId effect, Func<Task<T>> apply,
-        Func<TransactionReceipt, T> fromReceipt, CancellationToken ct)
-    {
-        try
-        {
-            return await apply();
-        }
-        catch (EffectAlreadyAppliedException)
-        {
-            var receipt = await factory.FindAppliedAsync(effect, ct)
-                ?? throw new DevchainException($"The chain applied effect {effect} but its transaction is no longer on record.");
-            return fromReceipt(receipt);
-        }
-    }
 }

@@ -27,7 +27,7 @@ public sealed class MintChainEffects(DevchainHost chain, TenantWallets wallets, 
     {
         var home = chain.LiveNetwork(TenantWallets.HomeChain);
         var effect = await EffectAsync(row, EffectStep.Refund, ct);
-        return await OnceAsync(home.Factory, effect,
+        return await home.Factory.ApplyOnceAsync(effect,
             async () => (await home.Factory.PayAsync(effect, Coin(row), EvmAddress.Parse(row.Payer), TokenUnits.ToUnits(row.Total), ct)).TransactionHash,
             r => r.TransactionHash, ct);
     }
@@ -38,7 +38,7 @@ public sealed class MintChainEffects(DevchainHost chain, TenantWallets wallets, 
     {
         var network = chain.LiveNetwork(row.Chain);
         var effect = await EffectAsync(row, EffectStep.Mint, ct);
-        return await OnceAsync(network.Factory, effect,
+        return await network.Factory.ApplyOnceAsync(effect,
             () => network.Factory.MintAsync(effect, row.Asset, row.AssetName, EvmAddress.Parse(row.Wallet), TokenUnits.ToUnits(row.Quantity),
                 Coin(row), EvmAddress.Parse(row.Payer), TokenUnits.ToUnits(payment), ct),
             receipt => network.Factory.ReadMint(row.Asset, receipt), ct);
@@ -48,7 +48,7 @@ public sealed class MintChainEffects(DevchainHost chain, TenantWallets wallets, 
     {
         var home = chain.LiveNetwork(TenantWallets.HomeChain);
         var effect = await EffectAsync(row, step, ct);
-        return await OnceAsync(home.Factory, effect,
+        return await home.Factory.ApplyOnceAsync(effect,
             async () => (await home.Factory.CollectAsync(effect, Coin(row), EvmAddress.Parse(row.Payer), TokenUnits.ToUnits(amount), ct)).TransactionHash,
             r => r.TransactionHash, ct);
     }
@@ -60,19 +60,4 @@ public sealed class MintChainEffects(DevchainHost chain, TenantWallets wallets, 
         : throw new InvalidOperationException($"Mint {row.Id} was read without its sequence number.");
 
     private EvmAddress Coin(MintRow row) => wallets.Coin(Enum.Parse<Currency>(row.Currency)).Address;
-
-    private static async Task<T> OnceAsync<T>(FloTokenFactoryContract factory, EffectId effect, Func<Task<T>> apply,
-        Func<TransactionReceipt, T> fromReceipt, CancellationToken ct)
-    {
-        try
-        {
-            return await apply();
-        }
-        catch (EffectAlreadyAppliedException)
-        {
-            var receipt = await factory.FindAppliedAsync(effect, ct)
-                ?? throw new DevchainException($"The chain applied effect {effect} but its transaction is no longer on record.");
-            return fromReceipt(receipt);
-        }
-    }
 }

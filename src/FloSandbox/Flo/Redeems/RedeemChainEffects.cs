@@ -20,7 +20,7 @@ public sealed class RedeemChainEffects(DevchainHost chain, LedgerIdentity ledger
         var network = chain.LiveNetwork(row.Chain);
         var effect = await EffectAsync(row, EffectStep.Burn, ct);
         var holder = EvmAddress.Parse(row.Wallet);
-        return await OnceAsync(network.Factory, effect,
+        return await network.Factory.ApplyOnceAsync(effect,
             async () => (await network.Factory.BurnAsync(effect, row.Asset, holder, TokenUnits.ToUnits(row.Quantity), network.Usdc.Address, holder, 0, ct)).TransactionHash,
             receipt => FloTokenFactoryContract.ReadBurn(row.Asset, receipt).TransactionHash, ct);
     }
@@ -31,7 +31,7 @@ public sealed class RedeemChainEffects(DevchainHost chain, LedgerIdentity ledger
         var network = chain.LiveNetwork(row.PayoutChain);
         var effect = await EffectAsync(row, EffectStep.Payout, ct);
         var coin = Enum.Parse<Currency>(row.PayoutCurrency) == Currency.USDC ? network.Usdc.Address : network.Usdt.Address;
-        return await OnceAsync(network.Factory, effect,
+        return await network.Factory.ApplyOnceAsync(effect,
             async () => (await network.Factory.PayAsync(effect, coin, EvmAddress.Parse(row.PayoutWallet), TokenUnits.ToUnits(row.Proceeds), ct)).TransactionHash,
             receipt => receipt.TransactionHash, ct);
     }
@@ -41,7 +41,7 @@ public sealed class RedeemChainEffects(DevchainHost chain, LedgerIdentity ledger
     {
         var network = chain.LiveNetwork(row.Chain);
         var effect = await EffectAsync(row, EffectStep.Mint, ct);
-        return await OnceAsync(network.Factory, effect,
+        return await network.Factory.ApplyOnceAsync(effect,
             async () => (await network.Factory.MintAsync(effect, row.Asset, row.AssetName, EvmAddress.Parse(row.Wallet), TokenUnits.ToUnits(row.Quantity),
                 network.Usdc.Address, DevchainAccounts.Operator, 0, ct)).TransactionHash,
             receipt => receipt.TransactionHash, ct);
@@ -56,19 +56,4 @@ public sealed class RedeemChainEffects(DevchainHost chain, LedgerIdentity ledger
     private async Task<EffectId> EffectAsync(RedeemRow row, EffectStep step, CancellationToken ct) =>
         row.Seq > 0 ? EffectId.For(await ledger.DomainAsync(Kind, ct), row.Seq, step)
         : throw new InvalidOperationException($"Redeem {row.Id} was read without its sequence number.");
-
-    private static async Task<T> OnceAsync<T>(FloTokenFactoryContract factory, EffectId effect, Func<Task<T>> apply,
-        Func<TransactionReceipt, T> fromReceipt, CancellationToken ct)
-    {
-        try
-        {
-            return await apply();
-        }
-        catch (EffectAlreadyAppliedException)
-        {
-            var receipt = await factory.FindAppliedAsync(effect, ct)
-                ?? throw new DevchainException($"The chain applied effect {effect} but its transaction is no longer on record.");
-            return fromReceipt(receipt);
-        }
-    }
 }
