@@ -8,9 +8,14 @@ using FloSandbox.Mint.Bench;
 // Mint benchmark: POST /v1/mint against the Release sandbox over real HTTP, settled on chain, next to
 // raw Anvil throughput measured in the same run.
 // Usage: dotnet run -c Release --project bench/mint [-- --ops 1000 --workers 8 --warmup 3000]
+// (-- --recovery 1000: recovery after kill -9; -- --orders: redeem and bridge)
 if (Array.IndexOf(args, "--recovery") >= 0)
 {
     return await RecoveryBench.RunAsync(FindRepoRoot(), ArgValue("--recovery", 1000));
+}
+if (Array.IndexOf(args, "--orders") >= 0)
+{
+    return await OrdersBench.RunAsync(FindRepoRoot(), ArgValue("--ops", 1000), ArgValue("--workers", 8), ArgValue("--bridges", 100));
 }
 var operations = ArgValue("--ops", 1000);
 var warmup = ArgValue("--warmup", 3000);
