@@ -54,7 +54,7 @@ public class BridgeDvnTimeoutTests
         var response = await client.BridgeAsync("AAPL", 1, "base", "solana", headers: ("X-Flo-Error", "bridge_dvn_timeout"));
         await ProblemAssert.IsProblemAsync(response, "bridge_route_unsupported");
         var notHeld = await client.BridgeAsync("AAPL", 1, "base", "arbitrum", headers: ("X-Flo-Error", "bridge_dvn_timeout"));
-        await ProblemAssert.IsProblemAsync(notHeld, "invalid_request");
+        await ProblemAssert.IsProblemAsync(notHeld, "insufficient_position");
         Assert.Empty((await (await client.GetAsync("/v1/bridges")).JsonAsync()).GetProperty("data").EnumerateArray());
     }
 }

@@ -33,8 +33,9 @@ public class BridgeRequestTests
         ProblemAssert.IsStatus(await client.MintAsync(ticker, 2), HttpStatusCode.OK);
         ProblemAssert.IsStatus(await client.MintAsync(ticker, 7, chain: "arbitrum"), HttpStatusCode.OK);
 
-        var problem = await ProblemAssert.IsProblemAsync(await client.BridgeAsync(ticker, 2.5m, "base", "arbitrum"), "invalid_request");
-        Assert.Equal("quantity", problem.Str("param"));
+        var problem = await ProblemAssert.IsProblemAsync(await client.BridgeAsync(ticker, 2.5m, "base", "arbitrum"), "insufficient_position");
+        Assert.Equal($"pos_{ticker}_{wallet.ToLowerInvariant()}", problem.Str("position_id"));
+        Assert.Equal(("2.000000", "2.500000"), (problem.Str("held_quantity"), problem.Str("requested_quantity")));
         Assert.Contains($"holds 2.000000 {ticker} on base at {wallet}", problem.Str("detail"));
         Assert.Contains("cannot bridge 2.500000", problem.Str("detail"));
 
@@ -47,7 +48,7 @@ public class BridgeRequestTests
     [Fact]
     public async Task A_Token_Never_Held_Is_Refused_As_Holding_Zero()
     {
-        var problem = await ProblemAssert.IsProblemAsync(await _app.NewTenantClient().BridgeAsync("MSFT", 1, "base", "ethereum"), "invalid_request");
+        var problem = await ProblemAssert.IsProblemAsync(await _app.NewTenantClient().BridgeAsync("MSFT", 1, "base", "ethereum"), "insufficient_position");
         Assert.Contains("holds 0.000000 MSFT on base", problem.Str("detail"));
     }
 

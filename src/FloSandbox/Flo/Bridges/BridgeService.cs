@@ -48,8 +48,9 @@ public sealed class BridgeService(
             if (!await PositionStore.TryRemoveAsync(ledger, row.TenantId, row.Token, wallet, row.FromChain, order.Quantity))
             {
                 var held = await PositionStore.HeldAsync(ledger, row.TenantId, row.Token, wallet, row.FromChain);
-                throw FloException.Invalid("quantity", $"This account holds {Money.Quantity(held)} {row.Token} on {row.FromChain} at "
-                    + $"{order.SourceWallet}; it cannot bridge {Money.Quantity(order.Quantity)}.");
+                throw FloErrors.InsufficientPosition(PositionStore.PositionId(row.Token, wallet), held, order.Quantity,
+                    $"This account holds {Money.Quantity(held)} {row.Token} on {row.FromChain} at {order.SourceWallet}; "
+                    + $"it cannot bridge {Money.Quantity(order.Quantity)}.").ToException();
             }
             await BridgeStore.InsertAsync(ledger, row);
             if (claim is not null)

@@ -19,7 +19,8 @@ public static class BridgesEndpoints
             .WithTags("Bridges")
             .WithName("Bridge")
             .WithSummary("Moves tokens across chains: burns them on from_chain, and once 3 of 4 DVNs attest mints them to destination on to_chain.")
-            .ProducesFloProblems(FloErrorCatalog.AssetNotFound, FloErrorCatalog.BridgeRouteUnsupported, FloErrorCatalog.GuardrailTriggered,
+            .ProducesFloProblems(FloErrorCatalog.AssetNotFound, FloErrorCatalog.BridgeRouteUnsupported, FloErrorCatalog.InsufficientPosition,
+                FloErrorCatalog.GuardrailTriggered,
                 FloErrorCatalog.BridgeDvnTimeout, FloErrorCatalog.Forbidden, FloErrorCatalog.IdempotencyMismatch);
 
         var group = routes.MapGroup("/v1/bridges").WithTags("Bridges");

@@ -69,5 +69,5 @@ public sealed class PositionsService(PositionStore store, TokenCatalog catalog, 
                 (deployments.Find(h.Chain, info.Ticker)?.Address ?? deployments.Predicted(info.Ticker)).ToString()))]);
     }
 
-    public static string PositionId(string ticker, string wallet) => $"pos_{ticker}_{wallet.ToLowerInvariant()}";
+    public static string PositionId(string ticker, string wallet) => PositionStore.PositionId(ticker, wallet);
 }

@@ -16,6 +16,9 @@ public sealed class PositionStore(LedgerDatabase db) : ITenantStateOwner
 
     /// Takes <paramref name="quantity"/> out of one holding when it holds at least that much; false (and no
     /// change) when it holds less.
+    /// A holding's public id, as positions list it: <c>pos_&lt;TICKER&gt;_&lt;lower-case wallet&gt;</c>.
+    public static string PositionId(string ticker, string wallet) => $"pos_{ticker}_{wallet.ToLowerInvariant()}";
+
     public static async Task<bool> TryRemoveAsync(LedgerSession ledger, string tenantId, string ticker, string wallet, string chain, decimal quantity) =>
         await ledger.Connection.ExecuteAsync("""
         UPDATE positions SET quantity_micros = quantity_micros - @micros

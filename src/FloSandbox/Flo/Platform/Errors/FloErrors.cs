@@ -18,9 +18,9 @@ public static class FloErrors
         FloError.Of(FloErrorCatalog.InsufficientFunds, $"Need {required:N2} {currency}, available {available:N2} {currency}.",
             ("required_usdc", Money.Usd(required)), ("available_usdc", Money.Usd(available)), ("shortfall_usdc", Money.Usd(required - available)));
 
-    public static FloError InsufficientPosition(string positionId, decimal held, decimal requested) =>
+    public static FloError InsufficientPosition(string positionId, decimal held, decimal requested, string? detail = null) =>
         FloError.Of(FloErrorCatalog.InsufficientPosition,
-            $"Position '{positionId}' holds {Money.Quantity(held)}; cannot redeem {Money.Quantity(requested)}.",
+            detail ?? $"Position '{positionId}' holds {Money.Quantity(held)}; cannot redeem {Money.Quantity(requested)}.",
             ("position_id", positionId), ("held_quantity", Money.Quantity(held)), ("requested_quantity", Money.Quantity(requested)));
 
     /// A dependency (a devchain node) is not answering; clients retry with backoff.
