@@ -1,4 +1,6 @@
 using Dapper;
+using FloSandbox.Core.Orders;
+using FloSandbox.Devchain.Contracts;
 
 namespace FloSandbox.Core.Ledger;
 
@@ -27,6 +29,13 @@ public sealed class LedgerIdentity(LedgerDatabase db)
         var identity = await DomainAsync(ct);
         return _scoped.GetOrAdd(kind, k => Nethereum.Util.Sha3Keccack.Current.CalculateHash([.. identity, .. System.Text.Encoding.UTF8.GetBytes(k)]));
     }
+
+    /// The effect id of one step of <paramref name="order"/>: (its kind's domain, its sequence × 8 + the step);
+    /// <paramref name="kind"/> null for mints, whose domain is the identity itself.
+    public async Task<EffectId> EffectIdAsync(string? kind, IDurableOrder order, EffectStep step, CancellationToken ct = default) =>
+        order.Seq > 0
+            ? EffectId.For(kind is null ? await DomainAsync(ct) : await DomainAsync(kind, ct), order.Seq, step)
+            : throw new InvalidOperationException($"Order {order.Id} was read without its sequence number.");
 }
 
 internal static class LedgerIdentityStore

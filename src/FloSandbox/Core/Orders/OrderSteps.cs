@@ -13,6 +13,9 @@ public interface IDurableOrder
 
     string Status { get; }
 
+    /// The order's number among its kind, which its on-chain effects carry (0 when read without it).
+    long Seq { get; }
+
     long? StepDueMs { get; }
 }
 
@@ -80,6 +83,22 @@ public sealed partial class OrderSteps(LedgerDatabase db, TenantRegistry tenants
             }
         }
         return (StepOutcome.Advanced, order);
+    }
+
+    /// What the request that accepted an order answers with: its steps, waited for at most <paramref name="wait"/>
+    /// (a hang-up on <paramref name="ct"/> only stops the wait, never the steps), then the order as it stands.
+    /// The outcome is null when the wait ran out and the steps go on.
+    public async Task<(StepOutcome? Outcome, TOrder? Order)> AdvanceWithinAsync<TOrder>(IOrderStepper<TOrder> stepper, string tenantId,
+        string id, bool firstAttempt, TimeSpan wait, CancellationToken ct) where TOrder : class, IDurableOrder
+    {
+        try
+        {
+            return await AdvanceAsync(stepper, tenantId, id, firstAttempt).WaitAsync(wait, ct);
+        }
+        catch (TimeoutException)
+        {
+            return (null, await db.ReadAsync(ledger => stepper.ReadAsync(ledger, id), CancellationToken.None));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} {OrderId}: the devchain did not answer")]

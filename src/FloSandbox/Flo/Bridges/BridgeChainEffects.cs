@@ -48,7 +48,5 @@ public sealed class BridgeChainEffects(DevchainHost chain, LedgerIdentity ledger
             receipt => network.Factory.ReadMint(row.Token, receipt), ct);
     }
 
-    private async Task<EffectId> EffectAsync(BridgeRow row, EffectStep step, CancellationToken ct) =>
-        row.Seq > 0 ? EffectId.For(await ledger.DomainAsync("bridges", ct), row.Seq, step)
-        : throw new InvalidOperationException($"Bridge {row.Id} was read without its sequence number.");
+    private Task<EffectId> EffectAsync(BridgeRow row, EffectStep step, CancellationToken ct) => ledger.EffectIdAsync("bridges", row, step, ct);
 }

@@ -62,16 +62,7 @@ public sealed class BridgeService(
         outbox.NotifyAppended();
 
         // The request waits for the burn while it is quick; it never cancels it (a hang-up only stops the wait).
-        BridgeRow? advanced = null;
-        try
-        {
-            advanced = await settlement.AdvanceAsync(row.TenantId, row.Id).WaitAsync(timeoutInjected ? UnwindWait : InlineWait, ct);
-        }
-        catch (TimeoutException)
-        {
-            // Still burning: the answer is the bridge as it stands; the settlement goes on.
-        }
-        var current = advanced ?? await store.GetAsync(caller.TenantId, row.Id, CancellationToken.None) ?? row;
+        var current = await settlement.AdvanceWithinAsync(row.TenantId, row.Id, timeoutInjected ? UnwindWait : InlineWait, ct) ?? row;
         return timeoutInjected ? throw TimedOut(current) : current.ToView(caller.Now);
     }
 

@@ -28,6 +28,10 @@ public sealed partial class BridgeSettlement(
     public async Task<BridgeRow?> AdvanceAsync(string tenantId, string bridgeId) =>
         (await steps.AdvanceAsync(this, tenantId, bridgeId, firstAttempt: false)).Order;
 
+    /// As the accepting request waits for it (see <see cref="OrderSteps.AdvanceWithinAsync"/>).
+    public async Task<BridgeRow?> AdvanceWithinAsync(string tenantId, string bridgeId, TimeSpan wait, CancellationToken ct) =>
+        (await steps.AdvanceWithinAsync(this, tenantId, bridgeId, firstAttempt: false, wait, ct)).Order;
+
     string IOrderStepper<BridgeRow>.Kind => "bridge";
 
     Task<BridgeRow?> IOrderStepper<BridgeRow>.ReadAsync(LedgerSession ledger, string id) => BridgeStore.GetAsync(ledger, id);

@@ -55,9 +55,7 @@ public sealed class MintChainEffects(DevchainHost chain, TenantWallets wallets, 
 
     /// (this ledger's identity, the mint's sequence number, the step): eight steps to a mint, 256 effects to
     /// a storage word on chain, so the chain grows by one word per 32 mints.
-    private async Task<EffectId> EffectAsync(MintRow row, EffectStep step, CancellationToken ct) =>
-        row.Seq > 0 ? EffectId.For(await ledger.DomainAsync(ct), row.Seq, step)
-        : throw new InvalidOperationException($"Mint {row.Id} was read without its sequence number.");
+    private Task<EffectId> EffectAsync(MintRow row, EffectStep step, CancellationToken ct) => ledger.EffectIdAsync(null, row, step, ct);
 
     private EvmAddress Coin(MintRow row) => wallets.Coin(Enum.Parse<Currency>(row.Currency)).Address;
 }

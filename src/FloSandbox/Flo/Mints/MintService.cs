@@ -61,17 +61,9 @@ public sealed class MintService(
         await AcceptAsync(row, order, pricing, deployEstimate, open && failAt == "fill", claim, now);
 
         // The request waits while the first steps are quick; it never cancels them (a hang-up only stops the wait).
-        (StepOutcome Outcome, MintRow? Mint)? advanced = null;
-        try
-        {
-            advanced = await settlement.AdvanceAsync(row.TenantId, row.Id, firstAttempt: true).WaitAsync(options.Value.InlineWait, ct);
-        }
-        catch (TimeoutException)
-        {
-            // Still settling: the answer is the mint as it stands; the settlement goes on.
-        }
-        var current = advanced?.Mint ?? await store.GetAsync(caller.TenantId, row.Id, CancellationToken.None) ?? row;
-        if (advanced?.Outcome == StepOutcome.ChainUnavailable && current.State == MintStatus.Failed)
+        var (outcome, advanced) = await settlement.AdvanceWithinAsync(row.TenantId, row.Id, options.Value.InlineWait, ct);
+        var current = advanced ?? row;
+        if (outcome == StepOutcome.ChainUnavailable && current.State == MintStatus.Failed)
         {
             throw FloErrors.ServiceUnavailable($"The {current.Chain} devchain did not answer: the mint failed and was refunded ({current.Id}).").ToException();
         }

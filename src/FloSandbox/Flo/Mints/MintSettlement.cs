@@ -33,6 +33,10 @@ public sealed partial class MintSettlement(
     public Task<(StepOutcome Outcome, MintRow? Mint)> AdvanceAsync(string tenantId, string mintId, bool firstAttempt) =>
         steps.AdvanceAsync(this, tenantId, mintId, firstAttempt);
 
+    /// The first attempt, as the accepting request waits for it (see <see cref="OrderSteps.AdvanceWithinAsync"/>).
+    public Task<(StepOutcome? Outcome, MintRow? Mint)> AdvanceWithinAsync(string tenantId, string mintId, TimeSpan wait, CancellationToken ct) =>
+        steps.AdvanceWithinAsync(this, tenantId, mintId, firstAttempt: true, wait, ct);
+
     string IOrderStepper<MintRow>.Kind => "mint";
 
     Task<MintRow?> IOrderStepper<MintRow>.ReadAsync(LedgerSession ledger, string id) => MintStore.GetAsync(ledger, id);

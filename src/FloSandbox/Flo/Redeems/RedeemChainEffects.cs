@@ -53,7 +53,5 @@ public sealed class RedeemChainEffects(DevchainHost chain, LedgerIdentity ledger
     public async Task<bool> AppliedAsync(RedeemRow row, string chainName, EffectStep step, CancellationToken ct) =>
         (await chain.LiveNetwork(chainName).Factory.DoneAsync([await EffectAsync(row, step, ct)], ct))[0];
 
-    private async Task<EffectId> EffectAsync(RedeemRow row, EffectStep step, CancellationToken ct) =>
-        row.Seq > 0 ? EffectId.For(await ledger.DomainAsync(Kind, ct), row.Seq, step)
-        : throw new InvalidOperationException($"Redeem {row.Id} was read without its sequence number.");
+    private Task<EffectId> EffectAsync(RedeemRow row, EffectStep step, CancellationToken ct) => ledger.EffectIdAsync(Kind, row, step, ct);
 }

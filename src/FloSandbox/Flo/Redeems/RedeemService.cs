@@ -36,17 +36,9 @@ public sealed class RedeemService(
         var row = await AcceptAsync(caller, order, failAt, claim, now);
 
         // The request waits while the steps are quick; it never cancels them (a hang-up only stops the wait).
-        (StepOutcome Outcome, RedeemRow? Redeem)? advanced = null;
-        try
-        {
-            advanced = await settlement.AdvanceAsync(row.TenantId, row.Id, firstAttempt: true).WaitAsync(options.Value.InlineWait, ct);
-        }
-        catch (TimeoutException)
-        {
-            // Still settling: the answer is the redeem as it stands; the settlement goes on.
-        }
-        var current = advanced?.Redeem ?? await store.GetAsync(caller.TenantId, row.Id, CancellationToken.None) ?? row;
-        if (advanced?.Outcome == StepOutcome.ChainUnavailable && current.State == RedeemStatus.Failed)
+        var (outcome, advanced) = await settlement.AdvanceWithinAsync(row.TenantId, row.Id, options.Value.InlineWait, ct);
+        var current = advanced ?? row;
+        if (outcome == StepOutcome.ChainUnavailable && current.State == RedeemStatus.Failed)
         {
             throw FloErrors.ServiceUnavailable($"The {current.Chain} devchain did not answer: the redeem failed and the holding was restored ({current.Id}).").ToException();
         }

@@ -30,6 +30,10 @@ public sealed partial class RedeemSettlement(
     public Task<(StepOutcome Outcome, RedeemRow? Redeem)> AdvanceAsync(string tenantId, string redeemId, bool firstAttempt) =>
         steps.AdvanceAsync(this, tenantId, redeemId, firstAttempt);
 
+    /// The first attempt, as the accepting request waits for it (see <see cref="OrderSteps.AdvanceWithinAsync"/>).
+    public Task<(StepOutcome? Outcome, RedeemRow? Redeem)> AdvanceWithinAsync(string tenantId, string redeemId, TimeSpan wait, CancellationToken ct) =>
+        steps.AdvanceWithinAsync(this, tenantId, redeemId, firstAttempt: true, wait, ct);
+
     string IOrderStepper<RedeemRow>.Kind => "redeem";
 
     Task<RedeemRow?> IOrderStepper<RedeemRow>.ReadAsync(LedgerSession ledger, string id) => RedeemStore.GetAsync(ledger, id);
