@@ -5,6 +5,7 @@ using FloSandbox.Core.Tenants;
 using FloSandbox.Flo.Platform.Catalog;
 using FloSandbox.Flo.Platform.Chains;
 using FloSandbox.Flo.Platform.Errors;
+using FloSandbox.Flo.Platform.Orders;
 
 namespace FloSandbox.Flo.Mints;
 
@@ -12,21 +13,11 @@ namespace FloSandbox.Flo.Mints;
 public sealed record MintOrder(TokenInfo Token, decimal Quantity, Currency Currency, string Chain, string Wallet,
     int? DeveloperFeeBps, string? DeveloperFeeDestination)
 {
-    public const decimal MaxQuantity = 1_000_000_000m;
-    public const int MaxDeveloperFeeBps = 1_000;
 
     public static MintOrder From(MintRequest request, TokenCatalog catalog, TenantContext caller)
     {
         var token = catalog.Require(request.Asset);
-        var quantity = request.Quantity;
-        if (quantity <= 0 || quantity > MaxQuantity)
-        {
-            throw FloException.Invalid("quantity", $"quantity must be greater than 0 and at most {MaxQuantity:0}; got {quantity}.");
-        }
-        if (Money.SignificantDecimalPlaces(quantity) > 6)
-        {
-            throw FloException.Invalid("quantity", $"quantity supports at most 6 decimal places (10⁻⁶ shares); got {quantity}.");
-        }
+        var quantity = OrderFields.Quantity(request.Quantity);
         if (!token.Fractional && quantity != decimal.Truncate(quantity))
         {
             throw FloException.Invalid("quantity", $"{token.Ticker} is non-fractional: quantity must be a whole number; got {quantity}.");
@@ -38,17 +29,7 @@ public sealed record MintOrder(TokenInfo Token, decimal Quantity, Currency Curre
         var chain = SettlementChains.RequireLive(request.Settlement.Chain, "settlement.chain");
         var wallet = request.Settlement.Wallet is null ? caller.Tenant.SettlementAddress : EvmAddresses.Require(request.Settlement.Wallet, "settlement.wallet");
 
-        int? feeBps = null;
-        string? feeDestination = null;
-        if (request.DeveloperFee is { } fee)
-        {
-            if (fee.AmountBps is < 0 or > MaxDeveloperFeeBps)
-            {
-                throw FloException.Invalid("developer_fee.amount_bps", $"developer_fee.amount_bps must be an integer from 0 to {MaxDeveloperFeeBps}; got {fee.AmountBps}.");
-            }
-            feeBps = fee.AmountBps;
-            feeDestination = EvmAddresses.Require(fee.Destination, "developer_fee.destination");
-        }
+        var (feeBps, feeDestination) = OrderFields.DeveloperFee(request.DeveloperFee?.AmountBps, request.DeveloperFee?.Destination);
         return new MintOrder(token, quantity, currency, chain, wallet, feeBps, feeDestination);
     }
 }

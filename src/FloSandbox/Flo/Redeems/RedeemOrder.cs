@@ -3,6 +3,7 @@ using FloSandbox.Core.Ledger.Balances;
 using FloSandbox.Core.Tenants;
 using FloSandbox.Flo.Platform.Chains;
 using FloSandbox.Flo.Platform.Errors;
+using FloSandbox.Flo.Platform.Orders;
 
 namespace FloSandbox.Flo.Redeems;
 
@@ -10,8 +11,6 @@ namespace FloSandbox.Flo.Redeems;
 public sealed record RedeemOrder(string PositionId, decimal Quantity, Currency Currency, string PayoutChain, string PayoutWallet,
     int? DeveloperFeeBps, string? DeveloperFeeDestination)
 {
-    public const decimal MaxQuantity = 1_000_000_000m;
-    public const int MaxDeveloperFeeBps = 1_000;
     public const int MaxPositionIdLength = 200;
 
     public static RedeemOrder From(RedeemRequest request, TenantContext caller)
@@ -20,15 +19,7 @@ public sealed record RedeemOrder(string PositionId, decimal Quantity, Currency C
         {
             throw FloException.Invalid("position_id", $"position_id must be a mint id (mnt_…) or a position id (pos_…) of at most {MaxPositionIdLength} characters.");
         }
-        var quantity = request.Quantity;
-        if (quantity <= 0 || quantity > MaxQuantity)
-        {
-            throw FloException.Invalid("quantity", $"quantity must be greater than 0 and at most {MaxQuantity:0}; got {quantity}.");
-        }
-        if (Money.SignificantDecimalPlaces(quantity) > 6)
-        {
-            throw FloException.Invalid("quantity", $"quantity supports at most 6 decimal places (10⁻⁶ shares); got {quantity}.");
-        }
+        var quantity = OrderFields.Quantity(request.Quantity);
         if (!Currencies.TryParse(request.Payout.Currency, out var currency))
         {
             throw FloException.Invalid("payout.currency", $"payout.currency must be \"USDC\" or \"USDT\"; got \"{request.Payout.Currency}\".");
@@ -36,17 +27,7 @@ public sealed record RedeemOrder(string PositionId, decimal Quantity, Currency C
         var chain = SettlementChains.RequireLive(request.Payout.Chain, "payout.chain");
         var wallet = request.Payout.Wallet is null ? caller.Tenant.SettlementAddress : EvmAddresses.Require(request.Payout.Wallet, "payout.wallet");
 
-        int? feeBps = null;
-        string? feeDestination = null;
-        if (request.DeveloperFee is { } fee)
-        {
-            if (fee.AmountBps is < 0 or > MaxDeveloperFeeBps)
-            {
-                throw FloException.Invalid("developer_fee.amount_bps", $"developer_fee.amount_bps must be an integer from 0 to {MaxDeveloperFeeBps}; got {fee.AmountBps}.");
-            }
-            feeBps = fee.AmountBps;
-            feeDestination = EvmAddresses.Require(fee.Destination, "developer_fee.destination");
-        }
+        var (feeBps, feeDestination) = OrderFields.DeveloperFee(request.DeveloperFee?.AmountBps, request.DeveloperFee?.Destination);
         return new RedeemOrder(request.PositionId, quantity, currency, chain, wallet, feeBps, feeDestination);
     }
 }
