@@ -27,12 +27,16 @@ contract FloTokenFactory {
 
     event TokenDeployed(bytes32 indexed salt, address indexed token, string ticker, string name);
     event EffectApplied(bytes32 indexed domain, uint256 indexed index);
+    /// @dev Ends call `call` of a batch: the logs of the call come right before it. A call that reverted left no logs
+    ///      and carries its revert data here; gasUsed is the call's own gas.
+    event BatchCallDone(uint256 indexed call, bool ok, uint256 gasUsed, bytes revertData);
 
     error NotOwner(address caller);
     error EmptyTicker();
     error TokenAlreadyDeployed(string ticker, address token);
     error TokenNotDeployed(string ticker);
     error EffectAlreadyApplied(bytes32 domain, uint256 index);
+    error BatchShapeMismatch(uint256 calls, uint256 gasLimits);
 
     constructor() {
         owner = msg.sender;
@@ -100,6 +104,19 @@ contract FloTokenFactory {
     /// @notice Mints `amount` of `stablecoin` to `to`: a payout or a refund.
     function pay(bytes32 domain, uint256 index, address stablecoin, address to, uint256 amount) external onlyOwner once(domain, index) {
         ISupplyControlled(stablecoin).mint(to, amount);
+    }
+
+    /// @notice Runs several calls of this factory's own functions in one transaction, each on its own: a call that reverts
+    ///         is undone alone (its effect stays unapplied) and the others stand. Each call gets at most its gas limit.
+    ///         Effects that are due together (concurrent orders) share one transaction this way instead of queueing one
+    ///         transaction each behind the operator's nonce.
+    function batch(bytes[] calldata calls, uint256[] calldata gasLimits) external onlyOwner {
+        if (calls.length != gasLimits.length) revert BatchShapeMismatch(calls.length, gasLimits.length);
+        for (uint256 i; i < calls.length; ++i) {
+            uint256 before = gasleft();
+            (bool ok, bytes memory returned) = address(this).delegatecall{gas: gasLimits[i]}(calls[i]);
+            emit BatchCallDone(i, ok, before - gasleft(), ok ? bytes("") : returned);
+        }
     }
 
     /// @return applied whether the effect (domain, index) was applied

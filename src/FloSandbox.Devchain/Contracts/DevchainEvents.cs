@@ -23,6 +23,13 @@ public sealed record TransferEvent(EvmAddress Token, EvmAddress From, EvmAddress
 /// <param name="BlockNumber">Its block.</param>
 public sealed record TokenDeployedEvent(EvmAddress Factory, byte[] Salt, EvmAddress Token, string Ticker, string Name, string TransactionHash, ulong BlockNumber);
 
+/// <summary>FloTokenFactory's <c>BatchCallDone</c>: call <paramref name="Call"/> of a batch ended; its logs come right before this one.</summary>
+/// <param name="Call">The call's position in the batch.</param>
+/// <param name="Ok">Whether the call stood (false: it reverted alone and left no logs).</param>
+/// <param name="GasUsed">The call's own gas.</param>
+/// <param name="RevertData">A reverted call's revert data; empty otherwise.</param>
+public sealed record BatchCallDoneEvent(int Call, bool Ok, ulong GasUsed, byte[] RevertData);
+
 /// <summary>An event of the devchain contracts: its canonical signature and first topic.</summary>
 /// <param name="Signature">e.g. <c>Transfer(address,address,uint256)</c>.</param>
 /// <param name="Topic0">keccak256 of the signature, 0x-prefixed lower-case hex: the first topic of each of its logs.</param>
@@ -40,6 +47,7 @@ public static class DevchainEvents
     private static readonly ContractEvent ApprovalAbi = ContractEvent.Of("MockStablecoin", "Approval");
     private static readonly ContractEvent TokenDeployedAbi = ContractEvent.Of("FloTokenFactory", "TokenDeployed");
     private static readonly ContractEvent EffectAppliedAbi = ContractEvent.Of("FloTokenFactory", "EffectApplied");
+    private static readonly ContractEvent BatchCallDoneAbi = ContractEvent.Of("FloTokenFactory", "BatchCallDone");
 
     /// <summary><c>Transfer(address indexed from, address indexed to, uint256 value)</c>.</summary>
     public static DevchainEvent Transfer { get; } = new(TransferAbi.Signature, TransferAbi.Topic0);
@@ -52,6 +60,9 @@ public static class DevchainEvents
 
     /// <summary><c>EffectApplied(bytes32 indexed domain, uint256 indexed index)</c>: the factory applied the effect in this transaction.</summary>
     public static DevchainEvent EffectApplied { get; } = new(EffectAppliedAbi.Signature, EffectAppliedAbi.Topic0);
+
+    /// <summary><c>BatchCallDone(uint256 indexed call, bool ok, uint256 gasUsed, bytes revertData)</c>: one call of a factory batch ended.</summary>
+    public static DevchainEvent BatchCallDone { get; } = new(BatchCallDoneAbi.Signature, BatchCallDoneAbi.Topic0);
 
     /// <summary>Decodes a <c>Transfer</c> log, or returns null for any other log.</summary>
     public static TransferEvent? TryDecodeTransfer(FilterLog log) =>
@@ -71,5 +82,11 @@ public static class DevchainEvents
     public static EffectId? TryDecodeEffectApplied(FilterLog log) =>
         EffectAppliedAbi.Decode(log) is { } values && (BigInteger)values["index"] is var index && index <= ulong.MaxValue
             ? new EffectId((byte[])values["domain"], (ulong)index)
+            : null;
+
+    /// <summary>Decodes a <c>BatchCallDone</c> log, or returns null for any other log.</summary>
+    public static BatchCallDoneEvent? TryDecodeBatchCallDone(FilterLog log) =>
+        BatchCallDoneAbi.Decode(log) is { } values
+            ? new BatchCallDoneEvent((int)(BigInteger)values["call"], (bool)values["ok"], (ulong)(BigInteger)values["gasUsed"], (byte[])values["revertData"])
             : null;
 }

@@ -27,14 +27,14 @@ public sealed partial class FloTokenFactoryContract
     /// <exception cref="TransactionRevertedException">Nothing happened: <paramref name="from"/> lacks the amount (<c>InsufficientBalance</c>), or the sender is not the owner.</exception>
     public Task<TransactionReceipt> CollectAsync(
         EffectId effect, EvmAddress stablecoin, EvmAddress from, BigInteger amount, CancellationToken cancellationToken = default) =>
-        SendAsync(OwnerAccount, Collect, TokenWriteGas, [effect.Domain.ToArray(), new BigInteger(effect.Index), stablecoin.ToLowerHex(), from.ToLowerHex(), amount], cancellationToken);
+        SendEffectAsync(Collect, TokenWriteGas, [effect.Domain.ToArray(), new BigInteger(effect.Index), stablecoin.ToLowerHex(), from.ToLowerHex(), amount], cancellationToken);
 
     /// <summary><c>pay(domain, index, stablecoin, to, amount)</c>: mints a stablecoin payout or refund to <paramref name="to"/>.</summary>
     /// <exception cref="EffectAlreadyAppliedException">The effect was applied before; nothing happened now.</exception>
     /// <exception cref="TransactionRevertedException">Nothing happened: <paramref name="to"/> is zero, or the sender is not the owner.</exception>
     public Task<TransactionReceipt> PayAsync(
         EffectId effect, EvmAddress stablecoin, EvmAddress to, BigInteger amount, CancellationToken cancellationToken = default) =>
-        SendAsync(OwnerAccount, Pay, TokenWriteGas, [effect.Domain.ToArray(), new BigInteger(effect.Index), stablecoin.ToLowerHex(), to.ToLowerHex(), amount], cancellationToken);
+        SendEffectAsync(Pay, TokenWriteGas, [effect.Domain.ToArray(), new BigInteger(effect.Index), stablecoin.ToLowerHex(), to.ToLowerHex(), amount], cancellationToken);
 
     /// <summary>
     /// Whether each effect was applied, in the order given: one <c>doneMany(domain, indexes)</c> <c>eth_call</c> per domain
@@ -63,7 +63,8 @@ public sealed partial class FloTokenFactoryContract
 
     /// <summary>
     /// The receipt of the transaction that applied <paramref name="effect"/>: its <c>EffectApplied</c> log at this factory
-    /// (topic 1 the domain, topic 2 the index), then that transaction's receipt. Null when the chain has no such log. Read a
+    /// (topic 1 the domain, topic 2 the index), then that transaction's receipt (for a batch, the slice of the call that
+    /// applied it: see <see cref="BatchReceipts"/>). Null when the chain has no such log. Read a
     /// mint's outcome from it with <see cref="ReadMint"/>.
     /// </summary>
     public async Task<TransactionReceipt?> FindAppliedAsync(EffectId effect, CancellationToken cancellationToken = default)
@@ -81,8 +82,9 @@ public sealed partial class FloTokenFactoryContract
             return null;
         }
 
-        return await Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(applied.TransactionHash)
+        var receipt = await Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(applied.TransactionHash)
             .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return receipt is null ? null : BatchReceipts.CallApplying(receipt, Address, effect);
     }
 
     /// <summary>

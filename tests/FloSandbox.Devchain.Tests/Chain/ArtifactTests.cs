@@ -49,7 +49,9 @@ public sealed class ArtifactTests
             _ => throw new InvalidOperationException(f.Name),
         }).ToArray();
 
-        Assert.Equal(24, signatures.Length);
+        Assert.Equal(26, signatures.Length);
+        Assert.Contains("batch(bytes[],uint256[])", signatures);
+        Assert.Contains("BatchCallDone(uint256,bool,uint256,bytes)", signatures);
         Assert.Contains("mint(bytes32,uint256,string,string,address,uint256,address,address,uint256)", signatures);
         Assert.Contains("burn(bytes32,uint256,string,address,uint256,address,address,uint256)", signatures);
         Assert.Contains("collect(bytes32,uint256,address,address,uint256)", signatures);

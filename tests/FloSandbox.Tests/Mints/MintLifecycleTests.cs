@@ -146,7 +146,24 @@ public class MintLifecycleTests
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.MintAsync(ticker, 1)));
         Assert.All(responses, r => ProblemAssert.IsStatus(r, HttpStatusCode.OK));
-        Assert.Equal(50, responses.Select(r => r.JsonAsync().Result.Str("tx_hash")).Distinct().Count());
+
+        // Mints in flight together share factory transactions (FloTokenFactory.batch); the transactions, read back from the
+        // chain, hold exactly fifty token mints to the settlement address, one per mint.
+        var hashes = responses.Select(r => r.JsonAsync().Result.Str("tx_hash")).Distinct().ToArray();
+        Assert.InRange(hashes.Length, 1, 50);
+        var mintTransfers = 0;
+        foreach (var hash in hashes)
+        {
+            var receipt = await ChainReads.RpcAsync(client, "base", "eth_getTransactionReceipt", hash);
+            Assert.Equal("0x1", receipt.Str("status"));
+            mintTransfers += receipt.GetProperty("logs").EnumerateArray().Count(log =>
+                log.GetProperty("topics").GetArrayLength() == 3
+                && log.GetProperty("topics")[0].GetString() == "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef" // Transfer
+                && log.GetProperty("topics")[1].GetString() == "0x" + new string('0', 64)
+                && log.GetProperty("topics")[2].GetString()!.EndsWith(address[2..].ToLowerInvariant(), StringComparison.Ordinal)
+                && log.GetProperty("data").GetString() == "0x" + 1_000_000.ToString("x64", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        Assert.Equal(50, mintTransfers);
 
         Assert.Equal(1_000_000m - 50 * 100.15m, await client.BalanceAsync());
         Assert.Equal(1_000_000m - 50 * 100.15m, await ChainReads.BalanceOfAsync(client, "base", ChainReads.Usdc, address));
