@@ -4,15 +4,21 @@ using Microsoft.Extensions.Options;
 
 namespace FloSandbox.Core.Ledger;
 
-/// The SQLite ledger. All writes go through one connection under one async lock, each in its own
-/// transaction: SQLite serialises writers anyway, and a single writer never sees SQLITE_BUSY.
+/// The SQLite ledger. All writes go through one connection, one transaction at a time: SQLite serialises writers
+/// anyway, and a single writer never sees SQLITE_BUSY. Writes that wait for the connection share the next
+/// transaction, each in a savepoint of its own (group commit).
 /// On a file database, reads use a pool of long-lived connections concurrently (WAL); in memory, the
 /// single connection serves reads too. Every connection keeps its compiled statements
 /// (<see cref="StatementCachingConnection"/>).
 public sealed class LedgerDatabase : IAsyncDisposable
 {
     private const int KeptReaders = 16;
+    private const int MaxGroup = 64;
+    private const string Savepoint = "w";
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lock _queueLock = new();
+    private readonly Queue<IPendingWrite> _pending = new();
+    private bool _leading;
     private readonly StatementCachingConnection _writer;
     private readonly string? _readConnectionString;
     private readonly ConcurrentBag<StatementCachingConnection> _readers = [];
@@ -58,25 +64,144 @@ public sealed class LedgerDatabase : IAsyncDisposable
         _writer = new StatementCachingConnection(writer);
     }
 
-    /// Runs <paramref name="work"/> in one transaction; commits when it returns, rolls back when it throws.
-    public async Task<T> WriteAsync<T>(Func<LedgerSession, Task<T>> work, CancellationToken ct = default)
+    /// Runs <paramref name="work"/> in a transaction of its own or, when other writes are waiting, in a savepoint of
+    /// one transaction shared with them (group commit: one COMMIT for the group). Either way the work's changes stand
+    /// together or not at all: when it throws, they are rolled back and the exception is the caller's, and the other
+    /// writes of the group are not affected. The returned task completes once the changes are committed.
+    public Task<T> WriteAsync<T>(Func<LedgerSession, Task<T>> work, CancellationToken ct = default)
     {
-        await _writeLock.WaitAsync(ct);
+        var write = new PendingWrite<T>(work, ct);
+        bool lead;
+        lock (_queueLock)
+        {
+            _pending.Enqueue(write);
+            lead = !_leading;
+            _leading = true;
+        }
+        if (lead)
+        {
+            _ = LeadAsync();
+        }
+        return write.Task;
+    }
+
+    public Task WriteAsync(Func<LedgerSession, Task> work, CancellationToken ct = default) =>
+        WriteAsync(async ledger => { await work(ledger); return true; }, ct);
+
+    /// Commits one group (the writes waiting now), then hands what arrived meanwhile to another leader, so the write
+    /// that started leading waits for its own group only.
+    private async Task LeadAsync()
+    {
+        List<IPendingWrite> group;
+        lock (_queueLock)
+        {
+            group = TakeGroup();
+        }
+        if (group.Count > 0)
+        {
+            await WriteGroupAsync(group);
+        }
+        bool more;
+        lock (_queueLock)
+        {
+            more = _pending.Count > 0;
+            _leading = more;
+        }
+        if (more)
+        {
+            _ = Task.Run(LeadAsync);
+        }
+    }
+
+    private List<IPendingWrite> TakeGroup()
+    {
+        var group = new List<IPendingWrite>();
+        while (group.Count < MaxGroup && _pending.TryDequeue(out var write))
+        {
+            if (!write.TryCancel())
+            {
+                group.Add(write);
+            }
+        }
+        return group;
+    }
+
+    private async Task WriteGroupAsync(List<IPendingWrite> group)
+    {
+        await _writeLock.WaitAsync();
+        var done = new List<IPendingWrite>(group.Count);
         try
         {
             using var tx = _writer.Inner.BeginTransaction();
-            var result = await work(new LedgerSession(_writer, tx));
+            var session = new LedgerSession(_writer, tx);
+            if (group.Count == 1)
+            {
+                await group[0].RunAsync(session);
+                done.Add(group[0]);
+            }
+            else
+            {
+                foreach (var write in group)
+                {
+                    tx.Save(Savepoint);
+                    try
+                    {
+                        await write.RunAsync(session);
+                        tx.Release(Savepoint);
+                        done.Add(write);
+                    }
+                    catch (Exception ex)
+                    {
+                        tx.Rollback(Savepoint);
+                        tx.Release(Savepoint);
+                        write.Fail(ex);
+                    }
+                }
+            }
             tx.Commit();
-            return result;
+        }
+        catch (Exception ex)
+        {
+            // The work of a lone write, or the group's commit, failed: nothing of the transaction stands.
+            foreach (var write in group)
+            {
+                write.Fail(ex);
+            }
+            return;
         }
         finally
         {
             _writeLock.Release();
         }
+        foreach (var write in done)
+        {
+            write.Complete();
+        }
     }
 
-    public Task WriteAsync(Func<LedgerSession, Task> work, CancellationToken ct = default) =>
-        WriteAsync(async ledger => { await work(ledger); return true; }, ct);
+    private interface IPendingWrite
+    {
+        Task RunAsync(LedgerSession session);
+        void Complete();
+        void Fail(Exception ex);
+        bool TryCancel();
+    }
+
+    private sealed class PendingWrite<T>(Func<LedgerSession, Task<T>> work, CancellationToken ct) : IPendingWrite
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+
+        public Task<T> Task => _done.Task;
+
+        public async Task RunAsync(LedgerSession session) => _result = await work(session);
+
+        public void Complete() => _done.TrySetResult(_result);
+
+        public void Fail(Exception ex) => _done.TrySetException(ex);
+
+        public bool TryCancel() => ct.IsCancellationRequested && _done.TrySetCanceled(ct);
+    }
 
     public async Task<T> ReadAsync<T>(Func<LedgerSession, Task<T>> work, CancellationToken ct = default)
     {
