@@ -1,3 +1,4 @@
+using FloSandbox.Core.Orders;
 using FloSandbox.Core.Scheduling;
 
 namespace FloSandbox.Flo.Bridges;
@@ -13,6 +14,6 @@ public sealed class BridgeSettlementWork(BridgeStore store, BridgeSettlement set
 
     public async Task RunDueAsync(string? tenantId, CancellationToken ct) =>
         await Parallel.ForEachAsync(await store.DueAsync(tenantId, time.GetUtcNow().ToUnixTimeMilliseconds(), ct),
-            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            new ParallelOptions { MaxDegreeOfParallelism = OrderSteps.SideBySide, CancellationToken = ct },
             async (due, _) => await settlement.AdvanceAsync(due.TenantId, due.Id));
 }

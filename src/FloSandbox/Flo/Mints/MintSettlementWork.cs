@@ -1,3 +1,4 @@
+using FloSandbox.Core.Orders;
 using FloSandbox.Core.Scheduling;
 
 namespace FloSandbox.Flo.Mints;
@@ -15,6 +16,6 @@ public sealed class MintSettlementWork(MintStore store, MintSettlement settlemen
     /// Mints advance side by side (each under its own lock), so their ledger work and chain round trips overlap.
     public async Task RunDueAsync(string? tenantId, CancellationToken ct) =>
         await Parallel.ForEachAsync(await store.DueAsync(tenantId, time.GetUtcNow().ToUnixTimeMilliseconds(), ct),
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            new ParallelOptions { MaxDegreeOfParallelism = OrderSteps.SideBySide, CancellationToken = ct },
             async (due, _) => await settlement.AdvanceAsync(due.TenantId, due.Id, firstAttempt: false));
 }
