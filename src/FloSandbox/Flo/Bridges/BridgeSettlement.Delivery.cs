@@ -1,7 +1,5 @@
-using FloSandbox.Core.Ledger.Holdings;
 using FloSandbox.Devchain;
 using FloSandbox.Devchain.Contracts;
-using FloSandbox.Flo.Platform.Events;
 
 namespace FloSandbox.Flo.Bridges;
 
@@ -38,14 +36,7 @@ public sealed partial class BridgeSettlement
         row.DeliveryTxHash = minted.TransactionHash;
         row.DeliveryGasUsed = (long)minted.GasUsed;
         row.DeliveredAt = BridgeRow.Format(now.ToUnixTimeMilliseconds());
-        row.StepDueMs = null;
-        await db.WriteAsync(async ledger =>
-        {
-            await BridgeStore.UpdateAsync(ledger, row);
-            await PositionStore.AddAsync(ledger, row.TenantId, row.Token, row.Destination.ToLowerInvariant(), row.ToChain, row.Quantity);
-            await FloEvents.AppendAsync(ledger, row.TenantId, BridgeEvents.Delivered, row.ToView(now), now);
-        });
-        outbox.NotifyAppended();
+        await EndAsync(row, row.ToChain, row.Destination, BridgeEvents.Delivered, now);
     }
 
     /// Counts the attempt and makes the next one due on the grid; after the last, the incident is due at once.

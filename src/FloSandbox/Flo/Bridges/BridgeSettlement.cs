@@ -115,12 +115,19 @@ public sealed partial class BridgeSettlement(
         row.MoveTo(BridgeStatus.Reverted);
         row.FailureReason = reason;
         row.RevertedAt = BridgeRow.Format(now.ToUnixTimeMilliseconds());
+        await EndAsync(row, row.FromChain, row.SourceWallet, BridgeEvents.Reverted, now);
+    }
+
+    /// Writes the ended bridge, credits the holding where its tokens now are and appends its final event, in one
+    /// transaction.
+    private async Task EndAsync(BridgeRow row, string chain, string wallet, string eventType, DateTimeOffset now)
+    {
         row.StepDueMs = null;
         await db.WriteAsync(async ledger =>
         {
             await BridgeStore.UpdateAsync(ledger, row);
-            await PositionStore.AddAsync(ledger, row.TenantId, row.Token, row.SourceWallet.ToLowerInvariant(), row.FromChain, row.Quantity);
-            await FloEvents.AppendAsync(ledger, row.TenantId, BridgeEvents.Reverted, row.ToView(now), now);
+            await PositionStore.AddAsync(ledger, row.TenantId, row.Token, wallet.ToLowerInvariant(), chain, row.Quantity);
+            await FloEvents.AppendAsync(ledger, row.TenantId, eventType, row.ToView(now), now);
         });
         outbox.NotifyAppended();
     }
