@@ -57,6 +57,33 @@ public sealed class BridgeOpenApiTests
         await AssertMatchesAsync("BridgeRouteUnsupportedProblem", await client.BridgeAsync("AAPL", 1, "base", "solana"));
     }
 
+    [Fact]
+    public async Task The_Bridge_Route_Documents_X_Flo_Fail_At_With_The_Values_It_Accepts()
+    {
+        var doc = await OpenApiDoc.LoadAsync();
+
+        var failAt = doc.Operation("/v1/bridge", "post").GetProperty("parameters").EnumerateArray().Select(doc.Resolve)
+            .Single(p => p.Str("name") == "X-Flo-Fail-At");
+        Assert.Equal("header", failAt.Str("in"));
+        Assert.Equal(FloSandbox.Flo.Bridges.BridgeFailAt.Pattern, failAt.GetProperty("schema").Str("pattern"));
+        Assert.Contains("delivery; attempts=N", failAt.Str("description"));
+        var pattern = new System.Text.RegularExpressions.Regex(failAt.GetProperty("schema").Str("pattern"));
+        Assert.All(["delivery", "delivery; attempts=1", "delivery;attempts=30"], v => Assert.Matches(pattern, v));
+        Assert.All(["fill", "delivery; attempts=31", "delivery; attempts=0"], v => Assert.DoesNotMatch(pattern, v));
+    }
+
+    [Fact]
+    public async Task A_Bridge_Retrying_Its_Destination_Mint_Matches_The_Bridge_Schema()
+    {
+        var client = SandboxFactory.Shared.NewTenantClient();
+        ProblemAssert.IsStatus(await client.MintAsync("AAPL", 2), HttpStatusCode.OK);
+        var id = (await (await client.BridgeAsync("AAPL", 1, "base", "arbitrum", headers: ("X-Flo-Fail-At", "delivery"))).JsonAsync()).Str("id");
+
+        var retrying = await client.GetAsync($"/v1/bridges/{id}", ("X-Flo-Clock", "+1m"));
+        await AssertMatchesAsync("BridgeView", retrying);
+        Assert.Equal(1, (await retrying.JsonAsync()).GetProperty("delivery_attempts").GetInt32());
+    }
+
     [Theory]
     [InlineData("bridge.queued")]
     [InlineData("bridge.sent")]

@@ -89,5 +89,32 @@ public sealed class BridgeReconcileTests : IDisposable
         Assert.Empty(await Get<ChainReconciler>().ReconcileAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_Burn_The_Ledger_Recorded_And_The_Chain_Lost_Is_Burned_By_The_Reconciler_So_The_Delivery_Leaves_Every_Chain_Equal_To_The_Ledger()
+    {
+        var client = _app.NewTenantClient();
+        var wallet = (await client.TenantAsync()).Str("settlement_address");
+        var ticker = TestTickers.Unique();
+        ProblemAssert.IsStatus(await client.MintAsync(ticker, 5), HttpStatusCode.OK);
+
+        // As if the chain's saved state predated the burn when the process died: the ledger has it, the chain not.
+        var rpc = Get<DevchainHost>().Cluster["base"].Rpc;
+        var snapshot = await rpc.SendRequestAsync<string>("evm_snapshot", null);
+        var id = (await (await client.BridgeAsync(ticker, 2, "base", "arbitrum")).JsonAsync()).Str("id");
+        Assert.NotNull((await RowAsync(id)).BurnTxHash);
+        Assert.True(await rpc.SendRequestAsync<bool>("evm_revert", null, snapshot));
+        Assert.Equal(5m, await ChainReads.TokenBalanceAsync(client, ticker, "base", wallet));
+
+        var repair = Assert.Single(await Get<ChainReconciler>().ReconcileAsync(CancellationToken.None));
+        Assert.Equal((5m, 3m), (repair.Chain, repair.Ledger));
+        Assert.Equal("delivered", (await client.BridgeAtAsync(id, "+2m")).Str("status"));
+
+        Assert.Equal(3m, await client.HeldAsync(ticker, wallet, "base"));
+        Assert.Equal(2m, await client.HeldAsync(ticker, wallet, "arbitrum"));
+        Assert.Equal(3m, await ChainReads.TokenBalanceAsync(client, ticker, "base", wallet));
+        Assert.Equal(2m, await ChainReads.TokenBalanceAsync(client, ticker, "arbitrum", wallet));
+        Assert.Empty(await Get<ChainReconciler>().ReconcileAsync(CancellationToken.None));
+    }
+
     public void Dispose() => _app.Dispose();
 }

@@ -63,29 +63,29 @@ public sealed partial class ChainReconciler(
     }
 
     /// Token balances per (ticker, chain, wallet), summed over the tenants that minted there, plus what orders
-    /// in flight have moved on one side only. Only on chains this sandbox spawned: on an external node other
-    /// writers may hold tokens too.
+    /// in flight have moved on one side only, also where the ledger holds none (an order took the whole holding).
+    /// Only on chains this sandbox spawned: on an external node other writers may hold tokens too.
     private async Task<int> ReconcileTokensAsync(List<Repair> repairs, CancellationToken ct)
     {
-        var holdings = await positions.ByWalletAsync(ct);
-        var pending = new Dictionary<(string, string, string), long>();
+        var expectedMicros = (await positions.ByWalletAsync(ct)).ToDictionary(h => (h.Ticker, h.Chain, h.Wallet), h => h.Micros);
         foreach (var orders in inFlight)
         {
             foreach (var p in await orders.PendingTokensAsync(ct))
             {
-                pending[(p.Ticker, p.Chain, p.Wallet)] = pending.GetValueOrDefault((p.Ticker, p.Chain, p.Wallet)) + Money.ToMicros(p.Quantity);
+                var key = (p.Ticker, p.Chain, p.Wallet);
+                expectedMicros[key] = expectedMicros.GetValueOrDefault(key) + Money.ToMicros(p.Quantity);
             }
         }
         var compared = 0;
-        foreach (var onOneChain in holdings.GroupBy(h => h.Chain))
+        foreach (var onOneChain in expectedMicros.GroupBy(h => h.Key.Chain))
         {
             var network = host.Cluster[onOneChain.Key];
             if (network.Node is null)
             {
                 continue;
             }
-            var expected = onOneChain.Select(h => (h.Ticker, h.Wallet, Micros: h.Micros + pending.GetValueOrDefault((h.Ticker, h.Chain, h.Wallet)),
-                Token: deployments.Find(h.Chain, h.Ticker)?.Address)).ToList();
+            var expected = onOneChain.Select(h => (h.Key.Ticker, h.Key.Wallet, Micros: h.Value,
+                Token: deployments.Find(onOneChain.Key, h.Key.Ticker)?.Address)).ToList();
             compared += expected.Count;
             var deployed = expected.Where(h => h.Token is not null).ToList();
             var read = await BalanceReader.BalancesOfAsync(network.Rpc, deployed.Select(h => (h.Token!.Value, EvmAddress.Parse(h.Wallet))).ToList(), ct);

@@ -14,6 +14,9 @@ namespace FloSandbox.Flo.Bridges;
 /// one or the other, on different chains, whose factories keep their effects apart.
 public sealed class BridgeChainEffects(DevchainHost chain, LedgerIdentity ledger)
 {
+    /// An unlocked devchain account that is not the operator: the factory refuses its mints.
+    private static readonly EvmAddress UnauthorizedExecutor = DevchainAccounts.Unlocked[1];
+
     /// Burns the tokens from the source wallet; nothing is paid out.
     public async Task<TokenBurn> BurnAsync(BridgeRow row, CancellationToken ct)
     {
@@ -28,6 +31,18 @@ public sealed class BridgeChainEffects(DevchainHost chain, LedgerIdentity ledger
     /// Mints the tokens to the destination on the destination chain (deploying the token there if needed).
     public Task<TokenMint> DeliverAsync(BridgeRow row, CancellationToken ct) =>
         MintAsync(row, row.ToChain, row.Destination, ct);
+
+    /// Sends the destination mint from an account the destination factory does not authorize (`X-Flo-Fail-At:
+    /// delivery`), so the chain reverts it with `NotOwner`: a real failed attempt, its gas spent, nothing minted
+    /// and the bridge's effect left unapplied. Throws <see cref="TransactionRevertedException"/>.
+    public async Task FailDeliveryAsync(BridgeRow row, CancellationToken ct)
+    {
+        var network = chain.LiveNetwork(row.ToChain);
+        var executor = new FloTokenFactoryContract(network.Factory.Sender, network.Factory.Address, UnauthorizedExecutor);
+        await executor.MintAsync(await EffectAsync(row, EffectStep.Mint, ct), row.Token, row.TokenName, EvmAddress.Parse(row.Destination),
+            TokenUnits.ToUnits(row.Quantity), network.Usdc.Address, DevchainAccounts.Operator, 0, ct);
+        throw new InvalidOperationException($"The factory on {row.ToChain} accepted a mint from {UnauthorizedExecutor}, which it does not authorize.");
+    }
 
     /// Mints the burned tokens back to the source wallet on the source chain.
     public Task<TokenMint> UnwindAsync(BridgeRow row, CancellationToken ct) =>

@@ -17,7 +17,9 @@ public sealed record DvnAttestationView(string Name, string Status, string? Atte
 /// The 3-of-4 quorum: `quorum` counts the attestations so far ("3/4").
 public sealed record DvnQuorumView(string Quorum, int Required, string? ReachedAt, IReadOnlyList<DvnAttestationView> Attestations);
 
-/// The bridge resource.
+/// The bridge resource. `delivery_attempts` counts the destination-mint attempts (the one that landed included),
+/// `last_delivery_error` says why the latest failed one failed, and `next_delivery_attempt_at` is when the relayer
+/// tries again while the bridge is `sent` (null once it has stopped).
 public sealed record BridgeView(
     string Id,
     string Status,
@@ -31,6 +33,9 @@ public sealed record BridgeView(
     BridgeTxView? SourceBurn,
     BridgeTxView? DestinationMint,
     BridgeTxView? Unwind,
+    int DeliveryAttempts,
+    string? LastDeliveryError,
+    string? NextDeliveryAttemptAt,
     string FloFeeUsdc,
     string? FailureReason,
     string CreatedAt,

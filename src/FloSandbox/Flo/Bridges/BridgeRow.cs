@@ -29,6 +29,15 @@ public sealed class BridgeRow : FloSandbox.Core.Orders.IDurableOrder
     public string? UnwindTxHash { get; set; }
     public long? UnwindGasUsed { get; set; }
     public string? FailureReason { get; set; }
+
+    /// How many of the first destination-mint attempts are made to fail (`X-Flo-Fail-At: delivery`); null for none.
+    public int? FailDeliveries { get; set; }
+
+    /// Destination-mint attempts made so far, the one that landed included.
+    public int DeliveryAttempts { get; set; }
+
+    /// Why the latest failed destination-mint attempt failed.
+    public string? LastDeliveryError { get; set; }
     public long CreatedMs { get; set; }
 
     /// When the unwind runs if no quorum formed: ten minutes after acceptance, or at once when the request
@@ -58,9 +67,14 @@ public sealed class BridgeRow : FloSandbox.Core.Orders.IDurableOrder
     /// The timeout was asked for (`X-Flo-Error: bridge_dvn_timeout`) rather than waited for.
     public bool TimeoutInjected => DeadlineMs < CreatedMs + (long)Dvns.QuorumWindow.TotalMilliseconds;
 
-
     /// When the destination mint lands: the route's latency, or the quorum when that comes later.
     public long DeliveryMs => Math.Max(CreatedMs + (long)BridgeRoutes.Latency(FromChain, ToChain).TotalMilliseconds, QuorumMs ?? DeadlineMs);
+
+    /// Every destination-mint attempt the relayer makes has failed: what is left is to open the incident.
+    public bool DeliveryRetriesSpent => DeliveryAttempts >= DeliveryRetries.MaxAttempts;
+
+    /// The next destination-mint attempt is one `X-Flo-Fail-At` makes fail.
+    public bool DeliveryFailsNext => DeliveryAttempts < (FailDeliveries ?? 0);
 
     /// The bridge as it stands at <paramref name="now"/> on the tenant clock (DVN attestations land over time).
     public BridgeView ToView(DateTimeOffset now)
@@ -76,6 +90,8 @@ public sealed class BridgeRow : FloSandbox.Core.Orders.IDurableOrder
         return new BridgeView(Id, Status, Token, Money.Quantity(Quantity), FromChain, ToChain, SourceWallet, Destination,
             new DvnQuorumView($"{attested}/{Dvns.Names.Count}", Dvns.Required, reached, attestations),
             Tx(FromChain, BurnTxHash, BurnGasUsed), Tx(ToChain, DeliveryTxHash, DeliveryGasUsed), Tx(FromChain, UnwindTxHash, UnwindGasUsed),
+            DeliveryAttempts, LastDeliveryError,
+            State == BridgeStatus.Sent && StepDueMs is { } next && !DeliveryRetriesSpent ? Format(next) : null,
             "0.00", FailureReason, CreatedAt, SentAt, DeliveredAt, RevertedAt);
     }
 

@@ -23,10 +23,11 @@ public sealed class BridgeService(
     private static readonly TimeSpan InlineWait = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan UnwindWait = TimeSpan.FromSeconds(30);
 
-    public async Task<BridgeView> BridgeAsync(TenantContext caller, BridgeRequest request, IdempotencyClaim? claim, bool timeoutInjected,
-        CancellationToken ct)
+    public async Task<BridgeView> BridgeAsync(TenantContext caller, BridgeRequest request, string? failAt, IdempotencyClaim? claim,
+        bool timeoutInjected, CancellationToken ct)
     {
         var order = BridgeOrder.From(request, catalog, caller);
+        var failDeliveries = BridgeFailAt.Parse(failAt);
         var now = caller.Now;
         var price = (await prices.QuoteAsync(caller.TenantId, order.Token.Ticker, now)).Price;
         var notional = decimal.Round(price * order.Quantity, 2, MidpointRounding.AwayFromZero);
@@ -37,7 +38,7 @@ public sealed class BridgeService(
             Id = FloIds.New("brg"), TenantId = caller.TenantId, Status = BridgeStatus.Queued.Wire(), Token = order.Token.Ticker,
             TokenName = order.Token.Name, QuantityMicros = Money.ToMicros(order.Quantity),
             NotionalMicros = Money.ToMicros(notional), FromChain = order.FromChain, ToChain = order.ToChain,
-            SourceWallet = order.SourceWallet, Destination = order.Destination, DvnPlan = plan.Serialize(),
+            SourceWallet = order.SourceWallet, Destination = order.Destination, DvnPlan = plan.Serialize(), FailDeliveries = failDeliveries,
             CreatedMs = now.ToUnixTimeMilliseconds(), CreatedAt = TenantClockService.Format(now), StepDueMs = now.ToUnixTimeMilliseconds(),
             DeadlineMs = (timeoutInjected ? now : now + Dvns.QuorumWindow).ToUnixTimeMilliseconds(),
         };

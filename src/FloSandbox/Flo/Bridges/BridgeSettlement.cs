@@ -13,15 +13,15 @@ namespace FloSandbox.Flo.Bridges;
 
 /// Advances an accepted bridge through its steps, each durable and due on the tenant clock: the source
 /// burn at once; at the quorum (the third DVN attestation) `sent`; at the route's latency the destination
-/// mint and `delivered`; or, when no quorum forms in ten minutes, the unwind and `reverted`. Every step runs
-/// under the bridge's lock and inside the tenant's gate, performs at most one on-chain effect (with the
-/// bridge's effect id) and then commits the ledger's side with the next step's due time.
+/// mint and `delivered` (retried on failure, see BridgeSettlement.Delivery.cs); or, when no quorum forms in ten
+/// minutes, the unwind and `reverted`. Every step runs under the bridge's lock and inside the tenant's gate,
+/// performs at most one on-chain effect (with the bridge's effect id) and then commits the ledger's side with the
+/// next step's due time.
 public sealed partial class BridgeSettlement(
     LedgerDatabase db, BridgeChainEffects effects, DeploymentRegistry deployments, OutboxStore outbox,
     TenantRegistry tenants, OrderSteps steps, ILogger<BridgeSettlement> logger) : IOrderStepper<BridgeRow>
 {
     private static readonly TimeSpan ChainRetry = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan DeliveryRetry = TimeSpan.FromSeconds(60);
 
     /// Runs every step of the bridge that is due now; returns the bridge as it stands (null when it is gone).
     /// A chain that does not answer leaves the step due again after a pause.
@@ -38,14 +38,19 @@ public sealed partial class BridgeSettlement(
 
     Task IOrderStepper<BridgeRow>.StepAsync(BridgeRow row, TenantClock clock) => StepAsync(row, clock.GetUtcNow());
 
+    /// A destination chain that does not answer the relayer's attempt counts as a failed attempt; any other step
+    /// (and the last check before an incident) is simply due again after a pause.
     Task IOrderStepper<BridgeRow>.ChainUnavailableAsync(BridgeRow row, TenantClock clock, bool firstAttempt) =>
-        RetryLaterAsync(row, clock.GetUtcNow() + ChainRetry);
+        row is { State: BridgeStatus.Sent, DeliveryRetriesSpent: false }
+            ? DeliveryFailedAsync(row, $"destination_chain_unavailable: the {row.ToChain} devchain did not answer the destination mint.")
+            : RetryLaterAsync(row, clock.GetUtcNow() + ChainRetry);
 
     private Task StepAsync(BridgeRow row, DateTimeOffset now) => row.State switch
     {
         BridgeStatus.Queued when row.BurnTxHash is null => BurnAsync(row, now),
         BridgeStatus.Queued when row.QuorumMs is not null => SendAsync(row, now),
         BridgeStatus.Queued => UnwindAsync(row),
+        BridgeStatus.Sent when row.DeliveryRetriesSpent => OpenIncidentAsync(row),
         BridgeStatus.Sent => DeliverAsync(row),
         _ => RetryLaterAsync(row, null),
     };
@@ -55,7 +60,7 @@ public sealed partial class BridgeSettlement(
     {
         BridgeStatus.Queued when row.BurnTxHash is null => nowMs,
         BridgeStatus.Queued => row.QuorumMs ?? row.DeadlineMs,
-        BridgeStatus.Sent => row.DeliveryMs,
+        BridgeStatus.Sent => DeliveryRetries.DueMs(row, row.DeliveryAttempts),
         _ => null,
     };
 
@@ -91,36 +96,6 @@ public sealed partial class BridgeSettlement(
         outbox.NotifyAppended();
     }
 
-    private async Task DeliverAsync(BridgeRow row)
-    {
-        TokenMint minted;
-        try
-        {
-            minted = await effects.DeliverAsync(row, CancellationToken.None);
-        }
-        catch (TransactionRevertedException ex)
-        {
-            // The source burn stays: the relayer tries the destination mint again.
-            LogDeliveryReverted(logger, ex, row.Id);
-            await RetryLaterAsync(row, (await tenants.GetByIdAsync(row.TenantId)).Clock.GetUtcNow() + DeliveryRetry);
-            return;
-        }
-        deployments.Record(row.ToChain, row.Token, minted.Token, minted.TransactionHash, minted.BlockNumber);
-        var now = (await tenants.GetByIdAsync(row.TenantId)).Clock.GetUtcNow();
-        row.MoveTo(BridgeStatus.Delivered);
-        row.DeliveryTxHash = minted.TransactionHash;
-        row.DeliveryGasUsed = (long)minted.GasUsed;
-        row.DeliveredAt = BridgeRow.Format(now.ToUnixTimeMilliseconds());
-        row.StepDueMs = null;
-        await db.WriteAsync(async ledger =>
-        {
-            await BridgeStore.UpdateAsync(ledger, row);
-            await PositionStore.AddAsync(ledger, row.TenantId, row.Token, row.Destination.ToLowerInvariant(), row.ToChain, row.Quantity);
-            await FloEvents.AppendAsync(ledger, row.TenantId, BridgeEvents.Delivered, row.ToView(now), now);
-        });
-        outbox.NotifyAppended();
-    }
-
     private async Task UnwindAsync(BridgeRow row)
     {
         var minted = await effects.UnwindAsync(row, CancellationToken.None);
@@ -140,12 +115,19 @@ public sealed partial class BridgeSettlement(
         row.MoveTo(BridgeStatus.Reverted);
         row.FailureReason = reason;
         row.RevertedAt = BridgeRow.Format(now.ToUnixTimeMilliseconds());
+        await EndAsync(row, row.FromChain, row.SourceWallet, BridgeEvents.Reverted, now);
+    }
+
+    /// Writes the ended bridge, credits the holding where its tokens now are and appends its final event, in one
+    /// transaction.
+    private async Task EndAsync(BridgeRow row, string chain, string wallet, string eventType, DateTimeOffset now)
+    {
         row.StepDueMs = null;
         await db.WriteAsync(async ledger =>
         {
             await BridgeStore.UpdateAsync(ledger, row);
-            await PositionStore.AddAsync(ledger, row.TenantId, row.Token, row.SourceWallet.ToLowerInvariant(), row.FromChain, row.Quantity);
-            await FloEvents.AppendAsync(ledger, row.TenantId, BridgeEvents.Reverted, row.ToView(now), now);
+            await PositionStore.AddAsync(ledger, row.TenantId, row.Token, wallet.ToLowerInvariant(), chain, row.Quantity);
+            await FloEvents.AppendAsync(ledger, row.TenantId, eventType, row.ToView(now), now);
         });
         outbox.NotifyAppended();
     }
@@ -155,7 +137,4 @@ public sealed partial class BridgeSettlement(
         row.StepDueMs = at?.ToUnixTimeMilliseconds();
         return db.WriteAsync(ledger => BridgeStore.UpdateAsync(ledger, row));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Bridge {BridgeId}: the destination mint reverted; it is retried in 60 s")]
-    private static partial void LogDeliveryReverted(ILogger logger, Exception ex, string bridgeId);
 }

@@ -10,13 +10,13 @@ public sealed class BridgeStore(LedgerDatabase db) : ITenantStateOwner
     private const string Columns = """
         id, tenant_id, status, token, token_name, quantity_micros, notional_micros, from_chain, to_chain, source_wallet, destination, dvn_plan,
         burn_tx_hash, burn_gas_used, delivery_tx_hash, delivery_gas_used, unwind_tx_hash, unwind_gas_used, failure_reason,
-        created_ms, deadline_ms, created_at, sent_at, delivered_at, reverted_at, step_due_ms
+        fail_deliveries, delivery_attempts, last_delivery_error, created_ms, deadline_ms, created_at, sent_at, delivered_at, reverted_at, step_due_ms
         """;
 
     private const string Values = """
         @Id, @TenantId, @Status, @Token, @TokenName, @QuantityMicros, @NotionalMicros, @FromChain, @ToChain, @SourceWallet, @Destination, @DvnPlan,
         @BurnTxHash, @BurnGasUsed, @DeliveryTxHash, @DeliveryGasUsed, @UnwindTxHash, @UnwindGasUsed, @FailureReason,
-        @CreatedMs, @DeadlineMs, @CreatedAt, @SentAt, @DeliveredAt, @RevertedAt, @StepDueMs
+        @FailDeliveries, @DeliveryAttempts, @LastDeliveryError, @CreatedMs, @DeadlineMs, @CreatedAt, @SentAt, @DeliveredAt, @RevertedAt, @StepDueMs
         """;
 
     public static Task InsertAsync(LedgerSession ledger, BridgeRow row) =>
@@ -27,7 +27,7 @@ public sealed class BridgeStore(LedgerDatabase db) : ITenantStateOwner
         ledger.Connection.ExecuteAsync("""
         UPDATE bridges SET status = @Status, burn_tx_hash = @BurnTxHash, burn_gas_used = @BurnGasUsed, delivery_tx_hash = @DeliveryTxHash,
             delivery_gas_used = @DeliveryGasUsed, unwind_tx_hash = @UnwindTxHash, unwind_gas_used = @UnwindGasUsed,
-            failure_reason = @FailureReason, sent_at = @SentAt, delivered_at = @DeliveredAt, reverted_at = @RevertedAt, step_due_ms = @StepDueMs
+            failure_reason = @FailureReason, delivery_attempts = @DeliveryAttempts, last_delivery_error = @LastDeliveryError, sent_at = @SentAt, delivered_at = @DeliveredAt, reverted_at = @RevertedAt, step_due_ms = @StepDueMs
         WHERE id = @Id
         """, row, ledger.Transaction);
 

@@ -13,9 +13,13 @@ public static class BridgesEndpoints
     {
         routes.MapPost("/v1/bridge", async Task<Ok<BridgeView>> (BridgeRequest request, HttpContext context, TenantContext caller,
                 BridgeService bridges, CancellationToken ct) =>
-                TypedResults.Ok(await bridges.BridgeAsync(caller, request, context.Features.Get<IdempotencyClaim>(),
-                    context.Request.Headers[ErrorInjectionMiddleware.Header].ToString().Trim() == FloErrorCatalog.BridgeDvnTimeout.Code, ct)))
-            .WithMetadata(new RouteRunsInjectedError(FloErrorCatalog.BridgeDvnTimeout.Code))
+            {
+                var headers = context.Request.Headers;
+                var failAt = headers[RouteFailsAt.Header].ToString() is { Length: > 0 } f ? f : null;
+                var timeout = headers[ErrorInjectionMiddleware.Header].ToString().Trim() == FloErrorCatalog.BridgeDvnTimeout.Code;
+                return TypedResults.Ok(await bridges.BridgeAsync(caller, request, failAt, context.Features.Get<IdempotencyClaim>(), timeout, ct));
+            })
+            .WithMetadata(new RouteRunsInjectedError(FloErrorCatalog.BridgeDvnTimeout.Code), BridgeFailAt.Documentation)
             .WithTags("Bridges")
             .WithName("Bridge")
             .WithSummary("Moves tokens across chains: burns them on from_chain, and once 3 of 4 DVNs attest mints them to destination on to_chain.")

@@ -49,5 +49,10 @@ internal sealed class BridgesSchema : ILedgerSchema
             PRIMARY KEY (tenant_id, dvn)
         );
         """,
+        """
+        ALTER TABLE bridges ADD COLUMN fail_deliveries INTEGER;
+        ALTER TABLE bridges ADD COLUMN delivery_attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE bridges ADD COLUMN last_delivery_error TEXT;
+        """,
     ];
 }

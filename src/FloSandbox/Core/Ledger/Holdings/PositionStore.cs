@@ -48,10 +48,11 @@ public sealed class PositionStore(LedgerDatabase db) : ITenantStateOwner
             ORDER BY ticker, wallet, chain
             """, new { tenantId, ticker, wallet })], ct);
 
-    /// Every (ticker, chain, wallet) that holds tokens, summed over the tenants that minted there.
+    /// Every (ticker, chain, wallet) the ledger has a holding of, summed over the tenants that minted there; emptied
+    /// holdings too, whose tokens the chain must not hold either.
     public async Task<IReadOnlyList<(string Ticker, string Chain, string Wallet, long Micros)>> ByWalletAsync(CancellationToken ct) =>
         [.. await db.ReadAsync(ledger => ledger.Connection.QueryAsync<(string Ticker, string Chain, string Wallet, long Micros)>("""
-            SELECT ticker, chain, wallet, SUM(quantity_micros) FROM positions GROUP BY ticker, chain, wallet HAVING SUM(quantity_micros) > 0
+            SELECT ticker, chain, wallet, SUM(quantity_micros) FROM positions GROUP BY ticker, chain, wallet
             """), ct)];
 
     /// The tenant's supply of a token per chain: its positions summed over wallets.

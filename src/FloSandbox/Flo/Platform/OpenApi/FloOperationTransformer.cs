@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FloSandbox.Flo.Platform.ErrorInjection;
 using FloSandbox.Flo.Platform.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -37,6 +38,7 @@ internal sealed class FloOperationTransformer : IOpenApiOperationTransformer
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(FloComponents.Bearer, document)] = [] }];
         }
         AddHeaderParameters(operation, document, route);
+        AddFailAtParameter(operation, metadata.OfType<RouteFailsAt>().FirstOrDefault());
         ParameterShapes.Apply(operation, document);
         AllowBodyIdempotencyKey(operation, document, route);
         AddProblemResponses(operation, document, route);
@@ -65,6 +67,23 @@ internal sealed class FloOperationTransformer : IOpenApiOperationTransformer
         {
             operation.Parameters.Add(FloHeaders.ParameterRef(document, name));
         }
+    }
+
+    /// The route's own `X-Flo-Fail-At` values: inline, since each route accepts different ones.
+    private static void AddFailAtParameter(OpenApiOperation operation, RouteFailsAt? failsAt)
+    {
+        if (failsAt is null)
+        {
+            return;
+        }
+        operation.Parameters!.Add(new OpenApiParameter
+        {
+            Name = RouteFailsAt.Header,
+            In = ParameterLocation.Header,
+            Required = false,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = failsAt.Pattern },
+            Description = failsAt.Description,
+        });
     }
 
     /// A POST may carry its key as a top-level `idempotency_key` in the body instead of the header.
