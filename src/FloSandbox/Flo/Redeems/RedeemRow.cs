@@ -60,6 +60,10 @@ public sealed class RedeemRow : FloSandbox.Core.Orders.IDurableOrder
     public long GuardrailBlockMs { get; set; }
     public long GuardrailMicros { get; set; }
 
+    /// The redeem's place at its payout pool: null before the payout, `waiting` while the pool cannot cover it,
+    /// `drawn` once its proceeds are taken from the pool. Written only by the pool's own statements.
+    public string? PoolDraw { get; set; }
+
     public RedeemStatus State => RedeemLifecycle.Parse(Status);
 
     /// Moves the redeem along its lifecycle; a move the table does not allow is a bug and throws.

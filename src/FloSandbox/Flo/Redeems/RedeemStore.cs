@@ -12,7 +12,7 @@ public sealed class RedeemStore(LedgerDatabase db) : ITenantStateOwner
         payout_currency, payout_chain, payout_wallet, payee_tenant_id, developer_fee_bps, developer_fee_destination,
         price, notional_micros, flo_fee_bps, flo_fee_micros, offramp_micros, broker_micros, spread_micros, developer_fee_micros,
         proceeds_micros, burn_tx_hash, payout_tx_hash, restore_tx_hash, fail_at, failure_reason, created_ms, created_at,
-        queued_at, filled_at, settled_at, failed_at, fill_due_ms, step_due_ms, guardrail_block_ms, guardrail_micros
+        queued_at, filled_at, settled_at, failed_at, fill_due_ms, step_due_ms, guardrail_block_ms, guardrail_micros, pool_draw
         """;
 
     private const string Values = """
@@ -20,7 +20,7 @@ public sealed class RedeemStore(LedgerDatabase db) : ITenantStateOwner
         @PayoutCurrency, @PayoutChain, @PayoutWallet, @PayeeTenantId, @DeveloperFeeBps, @DeveloperFeeDestination,
         @Price, @NotionalMicros, @FloFeeBps, @FloFeeMicros, @OfframpMicros, @BrokerMicros, @SpreadMicros, @DeveloperFeeMicros,
         @ProceedsMicros, @BurnTxHash, @PayoutTxHash, @RestoreTxHash, @FailAt, @FailureReason, @CreatedMs, @CreatedAt,
-        @QueuedAt, @FilledAt, @SettledAt, @FailedAt, @FillDueMs, @StepDueMs, @GuardrailBlockMs, @GuardrailMicros
+        @QueuedAt, @FilledAt, @SettledAt, @FailedAt, @FillDueMs, @StepDueMs, @GuardrailBlockMs, @GuardrailMicros, @PoolDraw
         """;
 
     /// The holding a mint of the tenant delivered to: its asset, chain and wallet, and its status.

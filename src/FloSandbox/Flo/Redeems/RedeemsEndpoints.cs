@@ -34,6 +34,19 @@ public static class RedeemsEndpoints
             .WithName("RetrieveRedeem")
             .WithSummary("One redeem in its current state.")
             .ProducesFloProblems(FloErrorCatalog.ResourceNotFound);
+
+        var pools = routes.MapGroup("/v1/sandbox/payout_pools").WithTags("Sandbox");
+        pools.MapGet("/", async Task<Ok<PayoutPoolsView>> (TenantContext caller, PayoutPoolService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.GetAsync(caller, ct)))
+            .WithName("GetSandboxPayoutPools")
+            .WithSummary("This tenant's payout pools, one per currency and chain: what each holds and the redeems it holds back (sandbox-only).")
+            .ProducesFloProblems();
+        pools.MapPost("/{currency}/{chain}", async Task<Ok<PayoutPoolView>> (string currency, string chain, SetPayoutPoolRequest request,
+                TenantContext caller, PayoutPoolService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.SetAsync(caller, currency, chain, request, ct)))
+            .WithName("SetSandboxPayoutPool")
+            .WithSummary("Sets what one payout pool holds; redeems it held back are paid out, oldest first, as far as it covers them (sandbox-only).")
+            .ProducesFloProblems(FloErrorCatalog.Forbidden);
         return routes;
     }
 }

@@ -7,7 +7,8 @@ namespace FloSandbox.Flo.Redeems;
 
 public static class RedeemsRegistration
 {
-    /// Redeems: their store, settlement and the due work that fills queued ones and completes their steps.
+    /// Redeems: their store, guardrails, payout pools, settlement and the due work that fills queued ones and
+    /// completes their steps.
     public static IServiceCollection AddRedeems(this IServiceCollection services)
     {
         services.AddOptions<RedeemGuardrailOptions>().BindConfiguration(RedeemGuardrailOptions.Section)
@@ -17,9 +18,16 @@ public static class RedeemsRegistration
         services.AddSingleton<RedeemStore>();
         services.AddSingleton<ITenantStateOwner>(sp => sp.GetRequiredService<RedeemStore>());
         services.AddOptions<RedeemOptions>().BindConfiguration(RedeemOptions.Section)
-            .Validate(o => o.InlineWait >= TimeSpan.Zero, "Redeems:InlineWait must not be negative.").ValidateOnStart();
+            .Validate(o => o.InlineWait >= TimeSpan.Zero, "Redeems:InlineWait must not be negative.")
+            .Validate(o => o.PayoutPoolLiquidity is >= 0 and <= PayoutPoolService.MaxLiquidity,
+                $"Redeems:PayoutPoolLiquidity must be from 0 to {PayoutPoolService.MaxLiquidity:0}.")
+            .Validate(o => o.PayoutPoolRecheck > TimeSpan.Zero, "Redeems:PayoutPoolRecheck must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<RedeemGuardrails>();
         services.AddSingleton<ITenantStateOwner, RedeemGuardrailStore>();
+        services.AddSingleton<PayoutPools>();
+        services.AddSingleton<PayoutPoolService>();
+        services.AddSingleton<ITenantStateOwner, PayoutPoolStore>();
         services.AddSingleton<RedeemChainEffects>();
         services.AddSingleton<IInFlightOrders, RedeemsInFlight>();
         services.AddSingleton<RedeemSettlement>();

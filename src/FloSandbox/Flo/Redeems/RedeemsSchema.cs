@@ -64,5 +64,18 @@ internal sealed class RedeemsSchema : ILedgerSchema
         ALTER TABLE redeems ADD COLUMN guardrail_block_ms INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE redeems ADD COLUMN guardrail_micros INTEGER NOT NULL DEFAULT 0;
         """,
+        // Payout pools: a tenant's liquidity per (currency, chain), a row only once it differs from the configured
+        // default, and the place of each redeem in its pool's queue (waiting, then drawn).
+        """
+        CREATE TABLE redeem_payout_pools (
+            tenant_id TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            chain TEXT NOT NULL,
+            liquidity_micros INTEGER NOT NULL CHECK (liquidity_micros >= 0),
+            PRIMARY KEY (tenant_id, currency, chain)
+        );
+        ALTER TABLE redeems ADD COLUMN pool_draw TEXT CHECK (pool_draw IN ('waiting', 'drawn'));
+        CREATE INDEX redeems_pool_waiting ON redeems(tenant_id, payout_currency, payout_chain, seq) WHERE pool_draw = 'waiting';
+        """,
     ];
 }
