@@ -118,6 +118,7 @@ public sealed class OpenApiConventionsTests
     [InlineData("RedeemView", "proceeds_usdc")]
     [InlineData("RedeemCostView", "offramp")]
     [InlineData("RedeemPayoutView", "amount")]
+    [InlineData("RedeemSwapView", "rate")]
     [InlineData("SetPayoutPoolRequest", "liquidity_usdc")]
     [InlineData("PayoutPoolView", "liquidity_usdc")]
     [InlineData("PayoutPoolView", "held_usdc")]
@@ -148,6 +149,8 @@ public sealed class OpenApiConventionsTests
     [InlineData("RedeemPayoutRequest", "chain", "Chain", "base,arbitrum,ethereum")]
     [InlineData("RedeemPayoutRequest", "currency", "Currency", "USDC,USDT")]
     [InlineData("RedeemSourceView", "chain", "Chain", "base,arbitrum,ethereum")]
+    [InlineData("RedeemSwapView", "from", "Currency", "USDC,USDT")]
+    [InlineData("RedeemSwapView", "to", "Currency", "USDC,USDT")]
     [InlineData("PayoutPoolView", "currency", "Currency", "USDC,USDT")]
     [InlineData("PayoutPoolView", "chain", "Chain", "base,arbitrum,ethereum")]
     public async Task Statuses_Chains_And_Currencies_Are_Named_Enums(string schema, string property, string enumName, string values)

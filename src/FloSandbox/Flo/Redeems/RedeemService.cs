@@ -116,6 +116,7 @@ public sealed class RedeemService(
             Chain = position.Chain, Wallet = position.Wallet,
             ContractAddress = (deployments.Find(position.Chain, position.Token.Ticker)?.Address ?? deployments.Predicted(position.Token.Ticker)).ToString(),
             PayoutCurrency = order.Currency.ToString(), PayoutChain = order.PayoutChain, PayoutWallet = order.PayoutWallet,
+            SwapFrom = position.MintedCurrency == order.Currency ? null : position.MintedCurrency.ToString(),
             DeveloperFeeBps = order.DeveloperFeeBps, DeveloperFeeDestination = order.DeveloperFeeDestination, FailAt = failAt,
             CreatedMs = now.ToUnixTimeMilliseconds(), CreatedAt = at, QueuedAt = at, StepDueMs = now.ToUnixTimeMilliseconds(),
         };

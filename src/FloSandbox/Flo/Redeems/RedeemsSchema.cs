@@ -77,5 +77,7 @@ internal sealed class RedeemsSchema : ILedgerSchema
         ALTER TABLE redeems ADD COLUMN pool_draw TEXT CHECK (pool_draw IN ('waiting', 'drawn'));
         CREATE INDEX redeems_pool_waiting ON redeems(tenant_id, payout_currency, payout_chain, seq) WHERE pool_draw = 'waiting';
         """,
+        // The swap a payout in another currency than the holding was minted in records: the minted currency (null: none).
+        "ALTER TABLE redeems ADD COLUMN swap_from TEXT;",
     ];
 }
