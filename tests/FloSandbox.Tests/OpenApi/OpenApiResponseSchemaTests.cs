@@ -29,6 +29,23 @@ public sealed class OpenApiResponseSchemaTests
     }
 
     [Fact]
+    public async Task Payout_Pools_Cool_Down_Settings_A_Swapped_Or_Held_Redeem_And_A_Cool_Down_Refusal_Match_Their_Schemas()
+    {
+        var client = SandboxFactory.Shared.NewTenantClient();
+        var mint = await client.SettledMintAsync(10m);
+
+        await ResponseSchemas.AssertMatchesAsync("PayoutPoolsView", await client.GetAsync("/v1/sandbox/payout_pools"));
+        await ResponseSchemas.AssertMatchesAsync("PayoutPoolView", await client.PostJsonAsync("/v1/sandbox/payout_pools/USDT/base", """{"liquidity_usdc":"500"}"""));
+        await ResponseSchemas.AssertMatchesAsync("RedeemView", await client.RedeemAsync(mint.Str("id"), 1m, currency: "USDT"));
+        await ResponseSchemas.AssertMatchesAsync("RedeemView", await client.RedeemAsync(mint.Str("id"), 5m, currency: "USDT"));
+        await ResponseSchemas.AssertMatchesAsync("PayoutPoolsView", await client.GetAsync("/v1/sandbox/payout_pools"));
+        await ResponseSchemas.AssertMatchesAsync("RedeemCoolDownView", await client.PostJsonAsync("/v1/sandbox/guardrails/redeem_cool_down",
+            """{"enabled":true,"ratio_bps":1000,"cool_down_seconds":60}"""));
+        await ResponseSchemas.AssertMatchesAsync("GuardrailTriggeredProblem", await client.RedeemAsync(mint.Str("id"), 2m));
+        await ResponseSchemas.AssertMatchesAsync("RedeemCoolDownView", await client.GetAsync("/v1/sandbox/guardrails/redeem_cool_down"));
+    }
+
+    [Fact]
     public async Task A_Body_Off_The_Schema_Is_Caught()
     {
         var client = SandboxFactory.Shared.NewTenantClient();

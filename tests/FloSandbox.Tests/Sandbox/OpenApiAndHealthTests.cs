@@ -37,6 +37,8 @@ public class OpenApiAndHealthTests
     [InlineData("/v1/sandbox/prices/{ticker}", "delete")]
     [InlineData("/v1/sandbox/payout_pools", "get")]
     [InlineData("/v1/sandbox/payout_pools/{currency}/{chain}", "post")]
+    [InlineData("/v1/sandbox/guardrails/redeem_cool_down", "get")]
+    [InlineData("/v1/sandbox/guardrails/redeem_cool_down", "post")]
     [InlineData("/v1/webhooks", "post")]
     [InlineData("/v1/webhook_deliveries/{id}/replay", "post")]
     [InlineData("/rpc/{chain}", "post")]

@@ -47,6 +47,19 @@ public static class RedeemsEndpoints
             .WithName("SetSandboxPayoutPool")
             .WithSummary("Sets what one payout pool holds; redeems it held back are paid out, oldest first, as far as it covers them (sandbox-only).")
             .ProducesFloProblems(FloErrorCatalog.Forbidden);
+
+        var coolDown = routes.MapGroup("/v1/sandbox/guardrails/redeem_cool_down").WithTags("Sandbox");
+        coolDown.MapGet("/", async Task<Ok<RedeemCoolDownView>> (TenantContext caller, RedeemCoolDownService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.GetAsync(caller, ct)))
+            .WithName("GetSandboxRedeemCoolDown")
+            .WithSummary("This tenant's redeem_cool_down guardrail and the wallets cooling down (sandbox-only).")
+            .ProducesFloProblems();
+        coolDown.MapPost("/", async Task<Ok<RedeemCoolDownView>> (RedeemCoolDownRequest request, TenantContext caller, RedeemCoolDownService service,
+                CancellationToken ct) =>
+                TypedResults.Ok(await service.SetAsync(caller, request, ct)))
+            .WithName("SetSandboxRedeemCoolDown")
+            .WithSummary("Turns redeem_cool_down on (threshold and cool-down) or off for this tenant; running cool-downs end (sandbox-only).")
+            .ProducesFloProblems(FloErrorCatalog.Forbidden);
         return routes;
     }
 }

@@ -13,6 +13,10 @@ public static class RedeemsRegistration
     {
         services.AddOptions<RedeemGuardrailOptions>().BindConfiguration(RedeemGuardrailOptions.Section)
             .Validate(o => o.RedeemMaxPerBlock > 0 && o.BlockWindow > TimeSpan.Zero, "Guardrails:RedeemMaxPerBlock and Guardrails:BlockWindow must be positive.")
+            .Validate(o => o.RedeemCoolDownRatioBps is >= 0 and <= RedeemCoolDownService.MaxRatioBps,
+                $"Guardrails:RedeemCoolDownRatioBps must be from 0 (off) to {RedeemCoolDownService.MaxRatioBps}.")
+            .Validate(o => o.RedeemCoolDown > TimeSpan.Zero && o.RedeemCoolDown.TotalSeconds <= RedeemCoolDownService.MaxCoolDownSeconds,
+                "Guardrails:RedeemCoolDown must be positive and at most 30 days.")
             .ValidateOnStart();
         services.AddSingleton<ILedgerSchema, RedeemsSchema>();
         services.AddSingleton<RedeemStore>();
@@ -25,6 +29,9 @@ public static class RedeemsRegistration
             .ValidateOnStart();
         services.AddSingleton<RedeemGuardrails>();
         services.AddSingleton<ITenantStateOwner, RedeemGuardrailStore>();
+        services.AddSingleton<RedeemCoolDown>();
+        services.AddSingleton<RedeemCoolDownService>();
+        services.AddSingleton<ITenantStateOwner, RedeemCoolDownStore>();
         services.AddSingleton<PayoutPools>();
         services.AddSingleton<PayoutPoolService>();
         services.AddSingleton<ITenantStateOwner, PayoutPoolStore>();

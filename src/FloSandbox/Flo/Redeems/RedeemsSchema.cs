@@ -79,5 +79,21 @@ internal sealed class RedeemsSchema : ILedgerSchema
         """,
         // The swap a payout in another currency than the holding was minted in records: the minted currency (null: none).
         "ALTER TABLE redeems ADD COLUMN swap_from TEXT;",
+        // redeem_cool_down: a tenant's own setting (none: the configured one), the wallets cooling down, and the
+        // index the trailing day's redeemed quantity of a holder is summed with.
+        """
+        CREATE TABLE redeem_cool_down_settings (
+            tenant_id TEXT PRIMARY KEY,
+            ratio_bps INTEGER NOT NULL CHECK (ratio_bps >= 0),
+            cool_down_ms INTEGER NOT NULL CHECK (cool_down_ms >= 0)
+        );
+        CREATE TABLE redeem_cool_downs (
+            tenant_id TEXT NOT NULL,
+            wallet TEXT NOT NULL,
+            until_ms INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, wallet)
+        );
+        CREATE INDEX redeems_holder_window ON redeems(tenant_id, asset, created_ms);
+        """,
     ];
 }
