@@ -34,6 +34,27 @@ public static class RedeemHelpers
         return [.. events.Select(e => e.Type).Where(t => t.StartsWith(family + ".", StringComparison.Ordinal))];
     }
 
+    /// Sets what the tenant's payout pool of (currency, chain) holds; returns the pool as the route answers.
+    public static async Task<JsonElement> SetPoolAsync(this HttpClient client, string currency, string chain, decimal liquidity)
+    {
+        var response = await client.PostJsonAsync($"/v1/sandbox/payout_pools/{currency}/{chain}",
+            $$"""{"liquidity_usdc":"{{liquidity.ToString(CultureInfo.InvariantCulture)}}"}""");
+        ProblemAssert.IsStatus(response, System.Net.HttpStatusCode.OK);
+        return await response.JsonAsync();
+    }
+
+    public static async Task<JsonElement> PoolAsync(this HttpClient client, string currency, string chain) =>
+        (await (await client.GetAsync("/v1/sandbox/payout_pools")).JsonAsync()).GetProperty("pools").EnumerateArray()
+            .Single(p => p.Str("currency") == currency && p.Str("chain") == chain);
+
+    /// The payout transaction as the chain has it: its receipt must say it succeeded.
+    public static async Task AssertPaidOnChainAsync(this HttpClient client, JsonElement redeem)
+    {
+        var payout = redeem.GetProperty("payout");
+        var receipt = await ChainReads.RpcAsync(client, payout.Str("chain"), "eth_getTransactionReceipt", payout.Str("tx_hash"));
+        Assert.Equal("0x1", receipt.Str("status"));
+    }
+
     public static async Task<decimal> HeldAsync(this HttpClient client, string ticker)
     {
         var response = await client.GetAsync($"/v1/positions/{ticker}");

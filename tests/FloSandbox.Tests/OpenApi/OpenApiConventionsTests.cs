@@ -118,6 +118,11 @@ public sealed class OpenApiConventionsTests
     [InlineData("RedeemView", "proceeds_usdc")]
     [InlineData("RedeemCostView", "offramp")]
     [InlineData("RedeemPayoutView", "amount")]
+    [InlineData("RedeemSwapView", "rate")]
+    [InlineData("SetPayoutPoolRequest", "liquidity_usdc")]
+    [InlineData("PayoutPoolView", "liquidity_usdc")]
+    [InlineData("PayoutPoolView", "held_usdc")]
+    [InlineData("PayoutPoolsView", "default_liquidity_usdc")]
     public async Task Amounts_And_Quantities_Are_Decimal_Strings(string schema, string property)
     {
         var doc = await OpenApiDoc.LoadAsync();
@@ -144,6 +149,10 @@ public sealed class OpenApiConventionsTests
     [InlineData("RedeemPayoutRequest", "chain", "Chain", "base,arbitrum,ethereum")]
     [InlineData("RedeemPayoutRequest", "currency", "Currency", "USDC,USDT")]
     [InlineData("RedeemSourceView", "chain", "Chain", "base,arbitrum,ethereum")]
+    [InlineData("RedeemSwapView", "from", "Currency", "USDC,USDT")]
+    [InlineData("RedeemSwapView", "to", "Currency", "USDC,USDT")]
+    [InlineData("PayoutPoolView", "currency", "Currency", "USDC,USDT")]
+    [InlineData("PayoutPoolView", "chain", "Chain", "base,arbitrum,ethereum")]
     public async Task Statuses_Chains_And_Currencies_Are_Named_Enums(string schema, string property, string enumName, string values)
     {
         var doc = await OpenApiDoc.LoadAsync();
@@ -158,6 +167,8 @@ public sealed class OpenApiConventionsTests
     [InlineData("/v1/redeems", "get", "status", "queued,filled,settled,failed")]
     [InlineData("/v1/webhooks/{id}/deliveries", "get", "status", "pending,delivered,failed,abandoned")]
     [InlineData("/rpc/{chain}", "post", "chain", "base,arbitrum,ethereum")]
+    [InlineData("/v1/sandbox/payout_pools/{currency}/{chain}", "post", "currency", "USDC,USDT")]
+    [InlineData("/v1/sandbox/payout_pools/{currency}/{chain}", "post", "chain", "base,arbitrum,ethereum")]
     public async Task Filter_And_Path_Parameters_Are_Enums(string path, string method, string name, string values)
     {
         var doc = await OpenApiDoc.LoadAsync();

@@ -97,6 +97,7 @@ public sealed class OpenApiProblemsTests
         { "/v1/mint", "post", "/v1/mint", "404", null, """{"asset":"NOPE","quantity":1,"settlement":{"currency":"USDC","chain":"base"}}""" },
         { "/v1/mint", "post", "/v1/mint", "415", "Content-Type: text/plain", "asset=AAPL" },
         { "/v1/sandbox/faucet", "post", "/v1/sandbox/faucet", "400", null, """{"currency":"EUR","amount":1}""" },
+        { "/v1/sandbox/payout_pools/{currency}/{chain}", "post", "/v1/sandbox/payout_pools/EUR/base", "400", null, """{"liquidity_usdc":"1"}""" },
         { "/v1/sandbox/reset", "post", "/v1/sandbox/reset", "504", "X-Flo-Error: bridge_dvn_timeout", null },
         { "/rpc/{chain}", "post", "/rpc/solana", "404", null, """{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}""" },
     };

@@ -6,26 +6,15 @@ namespace FloSandbox.Tests.OpenApi;
 /// NSwag reads the document), so the wire formats and enums the document adds cannot drift from the wire.
 public sealed class OpenApiResponseSchemaTests
 {
-    private static readonly Lazy<Task<NSwag.OpenApiDocument>> Document =
-        new(async () => await NSwag.OpenApiDocument.FromJsonAsync(await OpenApiDocumentSource.FetchAsync()));
-
-    private static async Task AssertMatchesAsync(string schemaName, HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        var schema = (await Document.Value).Components.Schemas[schemaName];
-        var errors = schema.Validate(body);
-        Assert.True(errors.Count == 0, $"{schemaName}: {string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}"))}\n{body}");
-    }
-
     [Fact]
     public async Task A_Settled_Mint_And_Its_Listing_Match_Their_Schemas()
     {
         var client = SandboxFactory.Shared.NewTenantClient();
 
         var mint = await client.PostJsonAsync("/v1/mint", """{"asset":"AAPL","quantity":"2.5","settlement":{"currency":"USDC","chain":"base"}}""");
-        await AssertMatchesAsync("MintView", mint);
-        await AssertMatchesAsync("ListResponseOfMintView", await client.GetAsync("/v1/mints"));
-        await AssertMatchesAsync("PositionView", await client.GetAsync("/v1/positions/AAPL"));
+        await ResponseSchemas.AssertMatchesAsync("MintView", mint);
+        await ResponseSchemas.AssertMatchesAsync("ListResponseOfMintView", await client.GetAsync("/v1/mints"));
+        await ResponseSchemas.AssertMatchesAsync("PositionView", await client.GetAsync("/v1/positions/AAPL"));
     }
 
     [Fact]
@@ -34,9 +23,26 @@ public sealed class OpenApiResponseSchemaTests
         var client = SandboxFactory.Shared.NewTenantClient();
         var mint = await (await client.PostJsonAsync("/v1/mint", """{"asset":"AAPL","quantity":"3","settlement":{"currency":"USDC","chain":"base"}}""")).JsonAsync();
 
-        await AssertMatchesAsync("RedeemView", await client.RedeemAsync(mint.Str("id"), 1m));
-        await AssertMatchesAsync("RedeemView", await client.RedeemAsync(mint.Str("id"), 1m, headers: ("X-Flo-Fail-At", "fill")));
-        await AssertMatchesAsync("ListResponseOfRedeemView", await client.GetAsync("/v1/redeems"));
+        await ResponseSchemas.AssertMatchesAsync("RedeemView", await client.RedeemAsync(mint.Str("id"), 1m));
+        await ResponseSchemas.AssertMatchesAsync("RedeemView", await client.RedeemAsync(mint.Str("id"), 1m, headers: ("X-Flo-Fail-At", "fill")));
+        await ResponseSchemas.AssertMatchesAsync("ListResponseOfRedeemView", await client.GetAsync("/v1/redeems"));
+    }
+
+    [Fact]
+    public async Task Payout_Pools_Cool_Down_Settings_A_Swapped_Or_Held_Redeem_And_A_Cool_Down_Refusal_Match_Their_Schemas()
+    {
+        var client = SandboxFactory.Shared.NewTenantClient();
+        var mint = await client.SettledMintAsync(10m);
+
+        await ResponseSchemas.AssertMatchesAsync("PayoutPoolsView", await client.GetAsync("/v1/sandbox/payout_pools"));
+        await ResponseSchemas.AssertMatchesAsync("PayoutPoolView", await client.PostJsonAsync("/v1/sandbox/payout_pools/USDT/base", """{"liquidity_usdc":"500"}"""));
+        await ResponseSchemas.AssertMatchesAsync("RedeemView", await client.RedeemAsync(mint.Str("id"), 1m, currency: "USDT"));
+        await ResponseSchemas.AssertMatchesAsync("RedeemView", await client.RedeemAsync(mint.Str("id"), 5m, currency: "USDT"));
+        await ResponseSchemas.AssertMatchesAsync("PayoutPoolsView", await client.GetAsync("/v1/sandbox/payout_pools"));
+        await ResponseSchemas.AssertMatchesAsync("RedeemCoolDownView", await client.PostJsonAsync("/v1/sandbox/guardrails/redeem_cool_down",
+            """{"enabled":true,"ratio_bps":1000,"cool_down_seconds":60}"""));
+        await ResponseSchemas.AssertMatchesAsync("GuardrailTriggeredProblem", await client.RedeemAsync(mint.Str("id"), 2m));
+        await ResponseSchemas.AssertMatchesAsync("RedeemCoolDownView", await client.GetAsync("/v1/sandbox/guardrails/redeem_cool_down"));
     }
 
     [Fact]
@@ -44,7 +50,7 @@ public sealed class OpenApiResponseSchemaTests
     {
         var client = SandboxFactory.Shared.NewTenantClient();
         var body = await (await client.PostJsonAsync("/v1/mint", """{"asset":"AAPL","quantity":1,"settlement":{"currency":"USDC","chain":"base"}}""")).Content.ReadAsStringAsync();
-        var schema = (await Document.Value).Components.Schemas["MintView"];
+        var schema = await ResponseSchemas.SchemaAsync("MintView");
 
         var errors = schema.Validate(body.Replace("\"settled\"", "\"bogus\"", StringComparison.Ordinal)
             .Replace("\"quantity\":\"1.000000\"", "\"quantity\":\"1e0\"", StringComparison.Ordinal));
@@ -58,11 +64,11 @@ public sealed class OpenApiResponseSchemaTests
     {
         var client = SandboxFactory.Shared.NewTenantClient();
 
-        await AssertMatchesAsync("TenantView", await client.GetAsync("/v1/sandbox/tenant"));
-        await AssertMatchesAsync("TokenDetail", await client.GetAsync("/v1/tokens/NVDA"));
-        await AssertMatchesAsync("ListResponseOfTokenSummary", await client.GetAsync("/v1/tokens?limit=3"));
-        await AssertMatchesAsync("FaucetResponse", await client.PostJsonAsync("/v1/sandbox/faucet", """{"currency":"USDT","amount":"250.5"}"""));
-        await AssertMatchesAsync("PriceOverrideView", await client.PostJsonAsync("/v1/sandbox/prices/TSLA", """{"shock_pct":-30}"""));
+        await ResponseSchemas.AssertMatchesAsync("TenantView", await client.GetAsync("/v1/sandbox/tenant"));
+        await ResponseSchemas.AssertMatchesAsync("TokenDetail", await client.GetAsync("/v1/tokens/NVDA"));
+        await ResponseSchemas.AssertMatchesAsync("ListResponseOfTokenSummary", await client.GetAsync("/v1/tokens?limit=3"));
+        await ResponseSchemas.AssertMatchesAsync("FaucetResponse", await client.PostJsonAsync("/v1/sandbox/faucet", """{"currency":"USDT","amount":"250.5"}"""));
+        await ResponseSchemas.AssertMatchesAsync("PriceOverrideView", await client.PostJsonAsync("/v1/sandbox/prices/TSLA", """{"shock_pct":-30}"""));
     }
 
     [Theory]
@@ -77,7 +83,7 @@ public sealed class OpenApiResponseSchemaTests
         var response = await client.SendJsonAsync(new HttpMethod(method), path, body, headers);
 
         Assert.False(response.IsSuccessStatusCode);
-        await AssertMatchesAsync(schemaName, response);
-        await AssertMatchesAsync("FloProblem", response);
+        await ResponseSchemas.AssertMatchesAsync(schemaName, response);
+        await ResponseSchemas.AssertMatchesAsync("FloProblem", response);
     }
 }

@@ -16,8 +16,15 @@ public sealed record RedeemDeveloperFeeView(int AmountBps, string Destination, s
 /// Where the tokens were burned: the token's chain, its contract, the holder and the burn transaction.
 public sealed record RedeemSourceView(string Chain, string Contract, string Wallet, string? BurnTxHash);
 
-/// Where the proceeds go, how much, and the payout transaction once it landed.
-public sealed record RedeemPayoutView(string Currency, string Chain, string Wallet, string? Amount, string? TxHash);
+/// Where the proceeds go, how much, the payout transaction once it landed, and the stable↔stable swap when the
+/// payout currency is not the one the holding was minted in (null when it is).
+public sealed record RedeemPayoutView(string Currency, string Chain, string Wallet, string? Amount, string? TxHash, RedeemSwapView? Swap);
+
+/// The sandbox swaps at par, without a fee: the proceeds are paid in `to` one for one.
+public sealed record RedeemSwapView(string From, string To, string Rate)
+{
+    public const string ParRate = "1.0000";
+}
 
 /// The redeem resource: the mint resource's vocabulary for a trade the other way. The price, notional,
 /// fees and proceeds are known from the fill on (null while queued).

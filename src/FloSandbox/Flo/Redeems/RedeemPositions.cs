@@ -1,4 +1,5 @@
 using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Ledger.Balances;
 using FloSandbox.Core.Ledger.Holdings;
 using FloSandbox.Core.Market;
 using FloSandbox.Devchain.Encoding;
@@ -8,10 +9,12 @@ namespace FloSandbox.Flo.Redeems;
 
 /// What `position_id` names: a mint of the tenant (the holding that mint delivered to: its asset, chain
 /// and wallet) or a position id as `GET /v1/positions` lists it (`pos_<TICKER>_<wallet>`). A redeem burns
-/// from one chain: for a position held on several chains, the chain holding the most.
+/// from one chain: for a position held on several chains, the chain holding the most. The currency it was
+/// minted in is that mint's, or for a position id the latest settled mint's into that wallet (USDC when tokens
+/// reached the wallet otherwise, by a bridge).
 public static class RedeemPositions
 {
-    public sealed record Resolved(TokenInfo Token, string Chain, string Wallet, decimal Held);
+    public sealed record Resolved(TokenInfo Token, string Chain, string Wallet, decimal Held, Currency MintedCurrency);
 
     public static async Task<Resolved> ResolveAsync(LedgerSession ledger, TokenCatalog catalog, string tenantId, string positionId)
     {
@@ -25,7 +28,8 @@ public static class RedeemPositions
             var token = Token(catalog, mint.Asset, positionId);
             var onChain = (await PositionStore.HoldingsAsync(ledger, tenantId, token.Ticker, mint.Wallet.ToLowerInvariant()))
                 .FirstOrDefault(h => h.Chain == mint.Chain);
-            return new Resolved(token, mint.Chain, EvmAddress.Parse(mint.Wallet).ToString(), Money.FromMicros(onChain?.QuantityMicros ?? 0));
+            return new Resolved(token, mint.Chain, EvmAddress.Parse(mint.Wallet).ToString(), Money.FromMicros(onChain?.QuantityMicros ?? 0),
+                Enum.Parse<Currency>(mint.Currency));
         }
         if (TryParsePositionId(positionId, out var ticker, out var wallet) && catalog.TryGet(ticker, out var info) && info.Ticker == ticker)
         {
@@ -33,7 +37,9 @@ public static class RedeemPositions
             if (holdings.Count > 0)
             {
                 var largest = holdings[0];
-                return new Resolved(info, largest.Chain, EvmAddress.Parse(wallet).ToString(), Money.FromMicros(largest.QuantityMicros));
+                var minted = await RedeemStore.LatestMintedCurrencyAsync(ledger, tenantId, info.Ticker, wallet);
+                return new Resolved(info, largest.Chain, EvmAddress.Parse(wallet).ToString(), Money.FromMicros(largest.QuantityMicros),
+                    minted is null ? Currency.USDC : Enum.Parse<Currency>(minted));
             }
         }
         throw NotFound(positionId, null);

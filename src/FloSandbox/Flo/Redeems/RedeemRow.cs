@@ -60,6 +60,13 @@ public sealed class RedeemRow : FloSandbox.Core.Orders.IDurableOrder
     public long GuardrailBlockMs { get; set; }
     public long GuardrailMicros { get; set; }
 
+    /// The currency the redeemed holding was minted in, when the payout is in the other one (a swap); else null.
+    public string? SwapFrom { get; set; }
+
+    /// The redeem's place at its payout pool: null before the payout, `waiting` while the pool cannot cover it,
+    /// `drawn` once its proceeds are taken from the pool. Written only by the pool's own statements.
+    public string? PoolDraw { get; set; }
+
     public RedeemStatus State => RedeemLifecycle.Parse(Status);
 
     /// Moves the redeem along its lifecycle; a move the table does not allow is a bug and throws.
@@ -92,7 +99,8 @@ public sealed class RedeemRow : FloSandbox.Core.Orders.IDurableOrder
             DeveloperFeeBps is { } bps ? new RedeemDeveloperFeeView((int)bps, DeveloperFeeDestination!, Usd(DeveloperFeeMicros)) : null,
             priced ? Usd(ProceedsMicros) : null,
             new RedeemSourceView(Chain, ContractAddress, Wallet, BurnTxHash),
-            new RedeemPayoutView(PayoutCurrency, PayoutChain, PayoutWallet, priced ? Usd(ProceedsMicros) : null, PayoutTxHash),
+            new RedeemPayoutView(PayoutCurrency, PayoutChain, PayoutWallet, priced ? Usd(ProceedsMicros) : null, PayoutTxHash,
+                SwapFrom is null ? null : new RedeemSwapView(SwapFrom, PayoutCurrency, RedeemSwapView.ParRate)),
             SettledAt, FailureReason, CreatedAt, QueuedAt, FilledAt, FailedAt);
     }
 

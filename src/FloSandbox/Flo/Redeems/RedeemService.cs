@@ -20,8 +20,8 @@ namespace FloSandbox.Flo.Redeems;
 /// decrease, its event and its idempotency claim), and settle it as durable work: burn the tokens, fill at
 /// the NAV (at once inside the session, at the next open outside it), pay the proceeds out on chain.
 public sealed class RedeemService(
-    LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, MarketHours hours, RedeemGuardrails guardrails, DeploymentRegistry deployments,
-    RedeemSettlement settlement, RedeemStore store, OutboxStore outbox, IOptions<RedeemOptions> options)
+    LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, MarketHours hours, RedeemGuardrails guardrails, RedeemCoolDown coolDown,
+    DeploymentRegistry deployments, RedeemSettlement settlement, RedeemStore store, OutboxStore outbox, IOptions<RedeemOptions> options)
 {
     public const string FailAtHeader = "X-Flo-Fail-At";
 
@@ -45,12 +45,12 @@ public sealed class RedeemService(
         return current.ToView();
     }
 
-    /// One transaction: resolve the position, take the quantity out of the holding, check and count the
-    /// guardrail, record the redeem, its first event and the idempotency claim. Anything refused leaves the
-    /// ledger as it was.
+    /// One transaction: resolve the position, check the wallet's cool-down, take the quantity out of the holding,
+    /// check and count the block guardrail, record the redeem, its first event and the idempotency claim. Anything
+    /// refused leaves the ledger as it was, but for the cool-down a refusal starts.
     private async Task<RedeemRow> AcceptAsync(TenantContext caller, RedeemOrder order, string? failAt, IdempotencyClaim? claim, DateTimeOffset now)
     {
-        var row = await db.WriteAsync(async ledger =>
+        var (row, refusal) = await db.WriteAsync<(RedeemRow?, FloError?)>(async ledger =>
         {
             var position = await RedeemPositions.ResolveAsync(ledger, catalog, caller.TenantId, order.PositionId);
             var token = position.Token;
@@ -63,9 +63,18 @@ public sealed class RedeemService(
             {
                 throw FloErrors.MarketClosedNonFractional(token.Ticker, token.Venue, hours.NextSessionAfter(now), now).ToException();
             }
+            var insufficient = FloErrors.InsufficientPosition(order.PositionId, position.Held, order.Quantity);
+            if (order.Quantity > position.Held)
+            {
+                throw insufficient.ToException();
+            }
+            if (await coolDown.CheckAsync(ledger, caller.TenantId, token.Ticker, position.Wallet, order.Quantity, now) is { } coolingDown)
+            {
+                return (null, coolingDown);
+            }
             if (!await PositionStore.TryRemoveAsync(ledger, caller.TenantId, token.Ticker, position.Wallet.ToLowerInvariant(), position.Chain, order.Quantity))
             {
-                throw FloErrors.InsufficientPosition(order.PositionId, position.Held, order.Quantity).ToException();
+                throw insufficient.ToException();
             }
             var row = NewRow(caller, order, position, failAt, now);
             var notional = decimal.Round((await prices.QuoteAsync(caller.TenantId, token.Ticker, now)).Price * order.Quantity, 2, MidpointRounding.AwayFromZero);
@@ -80,10 +89,14 @@ public sealed class RedeemService(
                 await claim.RecordAsync(ledger, IdempotentResource.Name("redeem", row.Id));
             }
             await FloEvents.AppendAsync(ledger, row.TenantId, EventTypes.RedeemQueued, row.ToView(), now);
-            return row;
+            return (row, null);
         });
+        if (refusal is not null)
+        {
+            throw refusal.ToException();
+        }
         outbox.NotifyAppended();
-        return row;
+        return row!;
     }
 
     public async Task<RedeemView> RetrieveAsync(TenantContext caller, string id, CancellationToken ct) =>
@@ -116,6 +129,7 @@ public sealed class RedeemService(
             Chain = position.Chain, Wallet = position.Wallet,
             ContractAddress = (deployments.Find(position.Chain, position.Token.Ticker)?.Address ?? deployments.Predicted(position.Token.Ticker)).ToString(),
             PayoutCurrency = order.Currency.ToString(), PayoutChain = order.PayoutChain, PayoutWallet = order.PayoutWallet,
+            SwapFrom = position.MintedCurrency == order.Currency ? null : position.MintedCurrency.ToString(),
             DeveloperFeeBps = order.DeveloperFeeBps, DeveloperFeeDestination = order.DeveloperFeeDestination, FailAt = failAt,
             CreatedMs = now.ToUnixTimeMilliseconds(), CreatedAt = at, QueuedAt = at, StepDueMs = now.ToUnixTimeMilliseconds(),
         };

@@ -13,12 +13,12 @@ using FloSandbox.Flo.Platform.Events;
 namespace FloSandbox.Flo.Redeems;
 
 /// Advances an accepted redeem through its steps, each one durable: the burn, the fill (at the session
-/// open), the payout, and a failed redeem's restore of the burned tokens. Every step runs under the
+/// open), the payout (once its payout pool covers it), and a failed redeem's restore of the burned tokens. Every step runs under the
 /// redeem's lock and inside the tenant's gate, performs at most one on-chain effect (with the redeem's
 /// effect id, so the chain applies it once however often it is sent) and then commits the ledger's side
 /// with the next step's due time. Whoever calls (the request, the scheduler, a restart) runs what is left.
 public sealed partial class RedeemSettlement(
-    LedgerDatabase db, RedeemChainEffects effects, TenantPrices prices, OutboxStore outbox, OrderSteps steps)
+    LedgerDatabase db, RedeemChainEffects effects, TenantPrices prices, PayoutPools pools, OutboxStore outbox, OrderSteps steps)
     : IOrderStepper<RedeemRow>
 {
     public const string BrokerRejected = "broker_rejected: the broker rejected the offset (injected by X-Flo-Fail-At)";
@@ -105,10 +105,15 @@ public sealed partial class RedeemSettlement(
         outbox.NotifyAppended();
     }
 
-    /// Pays the proceeds on chain, then records the settlement: the payee tenant's balance when the payout
-    /// landed at a settlement address on the home chain, the developer fee's accrual, and the events.
+    /// Pays the proceeds on chain once they are drawn from the payout pool, then records the settlement: the
+    /// payee tenant's balance when the payout landed at a settlement address on the home chain, the developer
+    /// fee's accrual, and the events.
     private async Task PayoutAsync(RedeemRow row, TenantClock clock)
     {
+        if (row.PoolDraw != PayoutPoolStore.Drawn && !await DrawAsync(row, clock))
+        {
+            return;
+        }
         var txHash = await effects.PayoutAsync(row, CancellationToken.None);
         var now = clock.GetUtcNow();
         row.MoveTo(RedeemStatus.Settled);
@@ -132,6 +137,25 @@ public sealed partial class RedeemSettlement(
             }
         });
         outbox.NotifyAppended();
+    }
+
+    /// Takes the proceeds from the payout pool in turn; a redeem the pool cannot cover yet stays filled, with no
+    /// event, and looks again later (raising the pool releases it at once).
+    private async Task<bool> DrawAsync(RedeemRow row, TenantClock clock)
+    {
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var drawn = await db.WriteAsync(async ledger =>
+        {
+            if (await pools.TakeTurnAsync(ledger, row, nowMs))
+            {
+                return true;
+            }
+            row.StepDueMs = pools.RecheckAt(nowMs);
+            await RedeemStore.UpdateAsync(ledger, row);
+            return false;
+        });
+        row.PoolDraw = drawn ? PayoutPoolStore.Drawn : PayoutPoolStore.Waiting;
+        return drawn;
     }
 
     private async Task RestoreAsync(RedeemRow row, TenantClock clock)

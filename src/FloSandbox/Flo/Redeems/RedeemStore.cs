@@ -12,7 +12,7 @@ public sealed class RedeemStore(LedgerDatabase db) : ITenantStateOwner
         payout_currency, payout_chain, payout_wallet, payee_tenant_id, developer_fee_bps, developer_fee_destination,
         price, notional_micros, flo_fee_bps, flo_fee_micros, offramp_micros, broker_micros, spread_micros, developer_fee_micros,
         proceeds_micros, burn_tx_hash, payout_tx_hash, restore_tx_hash, fail_at, failure_reason, created_ms, created_at,
-        queued_at, filled_at, settled_at, failed_at, fill_due_ms, step_due_ms, guardrail_block_ms, guardrail_micros
+        queued_at, filled_at, settled_at, failed_at, fill_due_ms, step_due_ms, guardrail_block_ms, guardrail_micros, swap_from, pool_draw
         """;
 
     private const string Values = """
@@ -20,16 +20,24 @@ public sealed class RedeemStore(LedgerDatabase db) : ITenantStateOwner
         @PayoutCurrency, @PayoutChain, @PayoutWallet, @PayeeTenantId, @DeveloperFeeBps, @DeveloperFeeDestination,
         @Price, @NotionalMicros, @FloFeeBps, @FloFeeMicros, @OfframpMicros, @BrokerMicros, @SpreadMicros, @DeveloperFeeMicros,
         @ProceedsMicros, @BurnTxHash, @PayoutTxHash, @RestoreTxHash, @FailAt, @FailureReason, @CreatedMs, @CreatedAt,
-        @QueuedAt, @FilledAt, @SettledAt, @FailedAt, @FillDueMs, @StepDueMs, @GuardrailBlockMs, @GuardrailMicros
+        @QueuedAt, @FilledAt, @SettledAt, @FailedAt, @FillDueMs, @StepDueMs, @GuardrailBlockMs, @GuardrailMicros, @SwapFrom, @PoolDraw
         """;
 
-    /// The holding a mint of the tenant delivered to: its asset, chain and wallet, and its status.
-    public sealed record MintedPosition(string Asset, string Chain, string Wallet, string Status);
+    /// The holding a mint of the tenant delivered to: its asset, chain and wallet, its status and the currency it was paid in.
+    public sealed record MintedPosition(string Asset, string Chain, string Wallet, string Status, string Currency);
 
     public static Task<MintedPosition?> MintedPositionAsync(LedgerSession ledger, string tenantId, string mintId) =>
         ledger.Connection.QuerySingleOrDefaultAsync<MintedPosition>(
-            "SELECT asset AS Asset, chain AS Chain, wallet AS Wallet, status AS Status FROM mints WHERE tenant_id = @tenantId AND id = @mintId",
+            "SELECT asset AS Asset, chain AS Chain, wallet AS Wallet, status AS Status, currency AS Currency FROM mints WHERE tenant_id = @tenantId AND id = @mintId",
             new { tenantId, mintId }, ledger.Transaction);
+
+    /// The currency of the tenant's latest settled mint of <paramref name="asset"/> to <paramref name="wallet"/> (lower-case), on
+    /// any chain; null when none delivered there.
+    public static Task<string?> LatestMintedCurrencyAsync(LedgerSession ledger, string tenantId, string asset, string wallet) =>
+        ledger.Connection.QuerySingleOrDefaultAsync<string?>("""
+            SELECT currency FROM mints WHERE tenant_id = @tenantId AND asset = @asset AND lower(wallet) = @wallet AND status = 'settled'
+            ORDER BY seq DESC LIMIT 1
+            """, new { tenantId, asset, wallet }, ledger.Transaction);
 
     /// Inserts the redeem and sets its sequence number, which its on-chain effects carry.
     public static async Task InsertAsync(LedgerSession ledger, RedeemRow row) =>

@@ -34,6 +34,32 @@ public static class RedeemsEndpoints
             .WithName("RetrieveRedeem")
             .WithSummary("One redeem in its current state.")
             .ProducesFloProblems(FloErrorCatalog.ResourceNotFound);
+
+        var pools = routes.MapGroup("/v1/sandbox/payout_pools").WithTags("Sandbox");
+        pools.MapGet("/", async Task<Ok<PayoutPoolsView>> (TenantContext caller, PayoutPoolService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.GetAsync(caller, ct)))
+            .WithName("GetSandboxPayoutPools")
+            .WithSummary("This tenant's payout pools, one per currency and chain: what each holds and the redeems it holds back (sandbox-only).")
+            .ProducesFloProblems();
+        pools.MapPost("/{currency}/{chain}", async Task<Ok<PayoutPoolView>> (string currency, string chain, SetPayoutPoolRequest request,
+                TenantContext caller, PayoutPoolService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.SetAsync(caller, currency, chain, request, ct)))
+            .WithName("SetSandboxPayoutPool")
+            .WithSummary("Sets what one payout pool holds; redeems it held back are paid out, oldest first, as far as it covers them (sandbox-only).")
+            .ProducesFloProblems(FloErrorCatalog.Forbidden);
+
+        var coolDown = routes.MapGroup("/v1/sandbox/guardrails/redeem_cool_down").WithTags("Sandbox");
+        coolDown.MapGet("/", async Task<Ok<RedeemCoolDownView>> (TenantContext caller, RedeemCoolDownService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.GetAsync(caller, ct)))
+            .WithName("GetSandboxRedeemCoolDown")
+            .WithSummary("This tenant's redeem_cool_down guardrail and the wallets cooling down (sandbox-only).")
+            .ProducesFloProblems();
+        coolDown.MapPost("/", async Task<Ok<RedeemCoolDownView>> (RedeemCoolDownRequest request, TenantContext caller, RedeemCoolDownService service,
+                CancellationToken ct) =>
+                TypedResults.Ok(await service.SetAsync(caller, request, ct)))
+            .WithName("SetSandboxRedeemCoolDown")
+            .WithSummary("Turns redeem_cool_down on (threshold and cool-down) or off for this tenant; running cool-downs end (sandbox-only).")
+            .ProducesFloProblems(FloErrorCatalog.Forbidden);
         return routes;
     }
 }

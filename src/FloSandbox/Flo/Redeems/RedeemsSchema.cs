@@ -64,5 +64,36 @@ internal sealed class RedeemsSchema : ILedgerSchema
         ALTER TABLE redeems ADD COLUMN guardrail_block_ms INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE redeems ADD COLUMN guardrail_micros INTEGER NOT NULL DEFAULT 0;
         """,
+        // Payout pools: a tenant's liquidity per (currency, chain), a row only once it differs from the configured
+        // default, and the place of each redeem in its pool's queue (waiting, then drawn).
+        """
+        CREATE TABLE redeem_payout_pools (
+            tenant_id TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            chain TEXT NOT NULL,
+            liquidity_micros INTEGER NOT NULL CHECK (liquidity_micros >= 0),
+            PRIMARY KEY (tenant_id, currency, chain)
+        );
+        ALTER TABLE redeems ADD COLUMN pool_draw TEXT CHECK (pool_draw IN ('waiting', 'drawn'));
+        CREATE INDEX redeems_pool_waiting ON redeems(tenant_id, payout_currency, payout_chain, seq) WHERE pool_draw = 'waiting';
+        """,
+        // The swap a payout in another currency than the holding was minted in records: the minted currency (null: none).
+        "ALTER TABLE redeems ADD COLUMN swap_from TEXT;",
+        // redeem_cool_down: a tenant's own setting (none: the configured one), the wallets cooling down, and the
+        // index the trailing day's redeemed quantity of a holder is summed with.
+        """
+        CREATE TABLE redeem_cool_down_settings (
+            tenant_id TEXT PRIMARY KEY,
+            ratio_bps INTEGER NOT NULL CHECK (ratio_bps >= 0),
+            cool_down_ms INTEGER NOT NULL CHECK (cool_down_ms >= 0)
+        );
+        CREATE TABLE redeem_cool_downs (
+            tenant_id TEXT NOT NULL,
+            wallet TEXT NOT NULL,
+            until_ms INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, wallet)
+        );
+        CREATE INDEX redeems_holder_window ON redeems(tenant_id, asset, created_ms);
+        """,
     ];
 }

@@ -58,7 +58,7 @@ public static class SyntheticEvents
         return mint;
     }
 
-    /// A redeem of 10 AAPL from the wallet, paid out in USDT on Arbitrum, in the state the event names: priced
+    /// A redeem of 10 AAPL (minted in USDC) from the wallet, paid out in USDT on Arbitrum, in the state the event names: priced
     /// from the fill on, paid out once settled, failed with its burn unwound.
     private static JsonObject Redeem(string action, string wallet, string at)
     {
@@ -75,6 +75,7 @@ public static class SyntheticEvents
             {
                 ["currency"] = "USDT", ["chain"] = "arbitrum", ["wallet"] = wallet, ["amount"] = priced ? "1839.53" : null,
                 ["tx_hash"] = action == "settled" ? Hash() : null,
+                ["swap"] = new JsonObject { ["from"] = "USDC", ["to"] = "USDT", ["rate"] = "1.0000" },
             },
             ["settled_at"] = action == "settled" ? at : null,
             ["failure_reason"] = action == "failed" ? "broker_rejected: the broker rejected the offset" : null,

@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 namespace FloSandbox.Flo.Platform.OpenApi;
 
 /// Query and path parameters that endpoints bind as strings (so they can answer bad values with a precise
-/// 400) but that have a narrower shape on the wire: pagination limits, status filters, chain names.
+/// 400) but that have a narrower shape on the wire: pagination limits, status filters, chain and currency names.
 internal static class ParameterShapes
 {
     public static void Apply(OpenApiOperation operation, OpenApiDocument document)
@@ -22,6 +22,7 @@ internal static class ParameterShapes
                 (ParameterLocation.Query, "status") when operation.OperationId == "ListWebhookDeliveries" =>
                     new OpenApiSchemaReference(WireEnums.DeliveryStatus, document),
                 (ParameterLocation.Path, "chain") => new OpenApiSchemaReference(WireEnums.Chain, document),
+                (ParameterLocation.Path, "currency") => new OpenApiSchemaReference(WireEnums.Currency, document),
                 _ => null,
             };
             if (schema is not null)

@@ -52,6 +52,7 @@ internal static class WireEnums
         "status" when schemaName == "MintView" => MintStatus,
         "status" when schemaName == "BridgeView" => BridgeStatus,
         "from_chain" or "to_chain" when schemaName == "BridgeView" => Chain,
+        "from" or "to" when schemaName == "RedeemSwapView" => Currency,
         "status" when schemaName == "RedeemView" => RedeemStatus,
         "status" when schemaName is "DeliveryView" or "DeliveryDetail" => DeliveryStatus,
         _ => null,

@@ -14,7 +14,7 @@ internal sealed class WireFormatSchemaTransformer : IOpenApiSchemaTransformer
     {
         "quantity", "notional_usdc", "price", "total_usdc", "amount", "onramp", "broker", "spread", "deploy_gas",
         "usdc", "usdt", "supply", "nav_usdc", "curve_price", "pinned_price", "shock_pct",
-        "proceeds_usdc", "offramp",
+        "proceeds_usdc", "offramp", "liquidity_usdc", "default_liquidity_usdc", "held_usdc", "rate",
     };
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
