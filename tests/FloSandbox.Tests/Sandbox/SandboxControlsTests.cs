@@ -28,6 +28,8 @@ public class SandboxControlsTests
     [Theory]
     [InlineData("""{"currency":"EUR","amount":1}""", "currency")]
     [InlineData("""{"currency":"usdc","amount":1}""", "currency")]
+    [InlineData("""{"currency":"1","amount":1}""", "currency")]
+    [InlineData("""{"currency":" USDC","amount":1}""", "currency")]
     [InlineData("""{"currency":"USDC","amount":0}""", "amount")]
     [InlineData("""{"currency":"USDC","amount":-5}""", "amount")]
     [InlineData("""{"currency":"USDC","amount":100000001}""", "amount")]

@@ -11,6 +11,18 @@ public static class Currencies
 {
     public static readonly IReadOnlyList<Currency> All = [Currency.USDC, Currency.USDT];
 
-    public static bool TryParse(string? value, out Currency currency) =>
-        Enum.TryParse(value, ignoreCase: false, out currency) && Enum.IsDefined(currency);
+    /// Exactly a currency's name (`USDC`, `USDT`): not another casing, not a number such as "1".
+    public static bool TryParse(string? value, out Currency currency)
+    {
+        foreach (var known in All)
+        {
+            if (string.Equals(value, known.ToString(), StringComparison.Ordinal))
+            {
+                currency = known;
+                return true;
+            }
+        }
+        currency = default;
+        return false;
+    }
 }
