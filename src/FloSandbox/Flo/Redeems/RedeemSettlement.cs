@@ -81,6 +81,12 @@ public sealed partial class RedeemSettlement(
             await FailAsync(row, $"burn_reverted: {ex.Message}", clock.GetUtcNow());
             return;
         }
+        if (row.FillDueMs <= clock.GetUtcNow().ToUnixTimeMilliseconds())
+        {
+            // The fill is due at once (inside the session): it commits the burn with it.
+            await FillAsync(row, clock);
+            return;
+        }
         await SaveAsync(row, clock);
     }
 
@@ -101,6 +107,7 @@ public sealed partial class RedeemSettlement(
         {
             await RedeemStore.UpdateAsync(ledger, row);
             await FloEvents.AppendAsync(ledger, row.TenantId, EventTypes.RedeemFilled, row.ToView(), now);
+            await DrawInAsync(ledger, row, now.ToUnixTimeMilliseconds());
         });
         outbox.NotifyAppended();
     }
@@ -141,20 +148,19 @@ public sealed partial class RedeemSettlement(
 
     /// Takes the proceeds from the payout pool in turn; a redeem the pool cannot cover yet stays filled, with no
     /// event, and looks again later (raising the pool releases it at once).
-    private async Task<bool> DrawAsync(RedeemRow row, TenantClock clock)
+    private Task<bool> DrawAsync(RedeemRow row, TenantClock clock) =>
+        db.WriteAsync(ledger => DrawInAsync(ledger, row, clock.GetUtcNow().ToUnixTimeMilliseconds()));
+
+    /// The draw inside a transaction that has written the filled redeem (the fill's own, or the payout step's).
+    private async Task<bool> DrawInAsync(LedgerSession ledger, RedeemRow row, long nowMs)
     {
-        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var drawn = await db.WriteAsync(async ledger =>
+        var drawn = await pools.TakeTurnAsync(ledger, row, nowMs);
+        row.PoolDraw = drawn ? PayoutPoolStore.Drawn : PayoutPoolStore.Waiting;
+        if (!drawn)
         {
-            if (await pools.TakeTurnAsync(ledger, row, nowMs))
-            {
-                return true;
-            }
             row.StepDueMs = pools.RecheckAt(nowMs);
             await RedeemStore.UpdateAsync(ledger, row);
-            return false;
-        });
-        row.PoolDraw = drawn ? PayoutPoolStore.Drawn : PayoutPoolStore.Waiting;
+        }
         return drawn;
     }
 
