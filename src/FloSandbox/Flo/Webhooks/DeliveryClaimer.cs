@@ -14,7 +14,12 @@ public sealed class DeliveryClaimer(LedgerDatabase db, DeliveryQueue queue, IOpt
         queue.FreeSlots == 0 ? Task.CompletedTask : WriteAndClaimAsync(_ => Task.FromResult(true), tenantId, ct);
 
     /// Runs <paramref name="work"/> in a write transaction, then claims what is due in the same transaction.
-    public async Task<T> WriteAndClaimAsync<T>(Func<LedgerSession, Task<T>> work, string? tenantId, CancellationToken ct)
+    public Task<T> WriteAndClaimAsync<T>(Func<LedgerSession, Task<T>> work, string? tenantId, CancellationToken ct) =>
+        WriteAndClaimAsync(work, tenantId, static _ => true, ct);
+
+    /// As above, claiming only when <paramref name="claimWhen"/> holds for what the work returned (for example:
+    /// it created deliveries). What it leaves is claimed by the scheduler's next poll.
+    public async Task<T> WriteAndClaimAsync<T>(Func<LedgerSession, Task<T>> work, string? tenantId, Func<T, bool> claimWhen, CancellationToken ct)
     {
         var commit = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
@@ -22,7 +27,10 @@ public sealed class DeliveryClaimer(LedgerDatabase db, DeliveryQueue queue, IOpt
             var result = await db.WriteAsync(async ledger =>
             {
                 var value = await work(ledger);
-                await ClaimAsync(ledger, tenantId, commit.Task);
+                if (claimWhen(value))
+                {
+                    await ClaimAsync(ledger, tenantId, commit.Task);
+                }
                 return value;
             }, ct);
             commit.TrySetResult(true);

@@ -57,10 +57,13 @@ public sealed partial class WebhookDispatcher(
         }
     }
 
+    /// Creates the batch's deliveries and claims the due ones in the same transaction; a batch that matched no
+    /// subscription (no new delivery) claims nothing, so events nobody listens to cost one short write.
     private Task FanOutAsync(IReadOnlyList<OutboxStore.OutboxEvent> batch, CancellationToken ct) =>
         claimer.WriteAndClaimAsync(async ledger =>
         {
             var subscriptions = await SubscriptionStore.ForTenantsAsync(ledger, batch.Select(e => e.TenantId));
+            var created = 0;
             foreach (var e in batch)
             {
                 string? payload = null;
@@ -69,11 +72,12 @@ public sealed partial class WebhookDispatcher(
                     payload ??= EventEnvelope.Build(e.Id, e.Type, e.CreatedMs, e.Data);
                     await DeliveryStore.InsertAsync(ledger, new DeliveryStore.NewDelivery(
                         FloIds.New("wh"), e.TenantId, s.Id, e.Id, e.Type, e.CreatedMs, payload, Test: false));
+                    created++;
                 }
             }
             await OutboxStore.MarkFannedOutAsync(ledger, [.. batch.Select(e => e.Seq)]);
-            return batch.Count;
-        }, null, ct);
+            return created;
+        }, null, created => created > 0, ct);
 
     private async Task ProcessAsync(DeliveryWork work, CancellationToken ct)
     {
