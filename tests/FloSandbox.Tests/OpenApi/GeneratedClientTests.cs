@@ -28,15 +28,15 @@ public sealed class GeneratedClientTests
 
             public static async Task<string> MintAsync(HttpClient http)
             {
-                var mint = await Client(http).MintAsync(idempotency_Key: null, x_Flo_Clock: null, x_Flo_Error: null, flo_Version: null, body: Aapl());
+                var mint = await Client(http).MintAsync(idempotency_Key: null, x_Flo_Clock: null, x_Flo_Error: null, flo_Version: null, x_Flo_Fail_At: null, body: Aapl());
                 return Newtonsoft.Json.JsonConvert.SerializeObject(mint);
             }
 
             public static async Task<string> MintTwiceWithOneKeyAsync(HttpClient http)
             {
                 var key = System.Guid.NewGuid().ToString("N");
-                var first = await Client(http).MintAsync(key, null, null, "2026-04-21", Aapl());
-                var retry = await Client(http).MintAsync(key, null, null, "2026-04-21", Aapl());
+                var first = await Client(http).MintAsync(key, null, null, "2026-04-21", null, Aapl());
+                var retry = await Client(http).MintAsync(key, null, null, "2026-04-21", null, Aapl());
                 return $"{first.Id} {retry.Id}";
             }
 
@@ -44,7 +44,7 @@ public sealed class GeneratedClientTests
             {
                 try
                 {
-                    await Client(http).MintAsync(null, null, null, null, Aapl("NOPE"));
+                    await Client(http).MintAsync(null, null, null, null, null, Aapl("NOPE"));
                     return "no exception";
                 }
                 catch (ApiException<FloProblem> problem) when (problem.Result is AssetNotFoundProblem notFound)
@@ -55,8 +55,8 @@ public sealed class GeneratedClientTests
 
             public static async Task<string> MintThenRedeemAsync(HttpClient http)
             {
-                var mint = await Client(http).MintAsync(null, null, null, null, Aapl());
-                var redeem = await Client(http).RedeemAsync(null, null, null, null, new RedeemRequest
+                var mint = await Client(http).MintAsync(null, null, null, null, null, Aapl());
+                var redeem = await Client(http).RedeemAsync(null, null, null, null, null, new RedeemRequest
                 {
                     Position_id = mint.Id,
                     Quantity = "4",
@@ -64,7 +64,7 @@ public sealed class GeneratedClientTests
                 });
                 try
                 {
-                    await Client(http).RedeemAsync(null, null, null, null, new RedeemRequest
+                    await Client(http).RedeemAsync(null, null, null, null, null, new RedeemRequest
                     {
                         Position_id = mint.Id,
                         Quantity = "7",
@@ -82,7 +82,7 @@ public sealed class GeneratedClientTests
             {
                 try
                 {
-                    await Client(http).MintAsync(null, null, ErrorCode.Insufficient_funds, null, Aapl());
+                    await Client(http).MintAsync(null, null, ErrorCode.Insufficient_funds, null, null, Aapl());
                     return "no exception";
                 }
                 catch (ApiException<FloProblem> problem) when (problem.Result is InsufficientFundsProblem funds)

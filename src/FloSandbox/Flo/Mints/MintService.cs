@@ -10,6 +10,7 @@ using FloSandbox.Core.Tenants;
 using FloSandbox.Core.Idempotency;
 using FloSandbox.Flo.Platform.Idempotency;
 using Microsoft.Extensions.Options;
+using FloSandbox.Flo.Platform.ErrorInjection;
 using FloSandbox.Flo.Platform.Errors;
 using FloSandbox.Flo.Platform.Events;
 using FloSandbox.Flo.Platform.Pagination;
@@ -24,14 +25,16 @@ public sealed class MintService(
     LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, MarketHours hours, MintGuardrails guardrails,
     DeploymentRegistry deployments, MintSettlement settlement, MintStore store, OutboxStore outbox, IOptions<MintOptions> options)
 {
-    public const string FailAtHeader = "X-Flo-Fail-At";
+    /// `X-Flo-Fail-At: fill` (sandbox-only): the broker rejects the fill; the mint fails and is refunded.
+    public static readonly RouteFailsAt FailsAt = new("^fill$",
+        "Sandbox-only: `fill` makes the broker reject this mint's fill: it ends `failed` (`broker_rejected: …`) and is refunded in full.");
 
     public async Task<MintView> MintAsync(TenantContext caller, MintRequest request, string? failAt, IdempotencyClaim? claim, CancellationToken ct)
     {
         var order = MintOrder.From(request, catalog, caller);
         if (failAt is not null and not "fill")
         {
-            throw FloException.Invalid(FailAtHeader, $"{FailAtHeader} must be 'fill'; got '{failAt}'.");
+            throw FloException.Invalid(RouteFailsAt.Header, $"{RouteFailsAt.Header} must be 'fill'; got '{failAt}'.");
         }
         var now = caller.Now;
         var open = hours.IsOpen(now);

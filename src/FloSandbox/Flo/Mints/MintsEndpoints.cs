@@ -1,5 +1,6 @@
 using FloSandbox.Core.Idempotency;
 using FloSandbox.Core.Tenants;
+using FloSandbox.Flo.Platform.ErrorInjection;
 using FloSandbox.Flo.Platform.Errors;
 using FloSandbox.Flo.Platform.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,11 +14,12 @@ public static class MintsEndpoints
         routes.MapPost("/v1/mint", async Task<Ok<MintView>> (MintRequest request, HttpContext context, TenantContext caller, MintService mints,
                 CancellationToken ct) =>
             {
-                var failAt = context.Request.Headers[MintService.FailAtHeader].ToString() is { Length: > 0 } f ? f : null;
+                var failAt = context.Request.Headers[RouteFailsAt.Header].ToString() is { Length: > 0 } f ? f : null;
                 return TypedResults.Ok(await mints.MintAsync(caller, request, failAt, context.Features.Get<IdempotencyClaim>(), ct));
             })
             .WithTags("Mints")
             .WithName("Mint")
+            .WithMetadata(MintService.FailsAt)
             .WithSummary("Tokenizes an asset 1:1 and delivers the ERC-20 to the settlement wallet: settled inline in session, queued outside it.")
             .ProducesFloProblems(FloErrorCatalog.AssetNotFound, FloErrorCatalog.MarketClosedNonFractional, FloErrorCatalog.InsufficientFunds,
                 FloErrorCatalog.GuardrailTriggered, FloErrorCatalog.Forbidden, FloErrorCatalog.ServiceUnavailable, FloErrorCatalog.IdempotencyMismatch);

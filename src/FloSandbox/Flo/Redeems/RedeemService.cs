@@ -8,6 +8,7 @@ using FloSandbox.Core.Market.Overrides;
 using FloSandbox.Core.Orders;
 using FloSandbox.Core.Outbox;
 using FloSandbox.Core.Tenants;
+using FloSandbox.Flo.Platform.ErrorInjection;
 using FloSandbox.Flo.Platform.Errors;
 using FloSandbox.Flo.Platform.Events;
 using FloSandbox.Flo.Platform.Idempotency;
@@ -23,14 +24,17 @@ public sealed class RedeemService(
     LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, MarketHours hours, RedeemGuardrails guardrails, RedeemCoolDown coolDown,
     DeploymentRegistry deployments, RedeemSettlement settlement, RedeemStore store, OutboxStore outbox, IOptions<RedeemOptions> options)
 {
-    public const string FailAtHeader = "X-Flo-Fail-At";
+    /// `X-Flo-Fail-At: fill` (sandbox-only): the broker rejects the offset; the redeem fails and the tokens are minted back.
+    public static readonly RouteFailsAt FailsAt = new("^fill$",
+        "Sandbox-only: `fill` makes the broker reject this redeem's offset: it ends `failed` (`broker_rejected: …`), the holding is "
+        + "given back and the burned tokens are minted back to the holder on chain.");
 
     public async Task<RedeemView> RedeemAsync(TenantContext caller, RedeemRequest request, string? failAt, IdempotencyClaim? claim, CancellationToken ct)
     {
         var order = RedeemOrder.From(request, caller);
         if (failAt is not null and not "fill")
         {
-            throw FloException.Invalid(FailAtHeader, $"{FailAtHeader} must be 'fill'; got '{failAt}'.");
+            throw FloException.Invalid(RouteFailsAt.Header, $"{RouteFailsAt.Header} must be 'fill'; got '{failAt}'.");
         }
         var now = caller.Now;
         var row = await AcceptAsync(caller, order, failAt, claim, now);

@@ -1,5 +1,6 @@
 using FloSandbox.Core.Idempotency;
 using FloSandbox.Core.Tenants;
+using FloSandbox.Flo.Platform.ErrorInjection;
 using FloSandbox.Flo.Platform.Errors;
 using FloSandbox.Flo.Platform.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,11 +14,12 @@ public static class RedeemsEndpoints
         routes.MapPost("/v1/redeem", async Task<Ok<RedeemView>> (RedeemRequest request, HttpContext context, TenantContext caller, RedeemService redeems,
                 CancellationToken ct) =>
             {
-                var failAt = context.Request.Headers[RedeemService.FailAtHeader].ToString() is { Length: > 0 } f ? f : null;
+                var failAt = context.Request.Headers[RouteFailsAt.Header].ToString() is { Length: > 0 } f ? f : null;
                 return TypedResults.Ok(await redeems.RedeemAsync(caller, request, failAt, context.Features.Get<IdempotencyClaim>(), ct));
             })
             .WithTags("Redeems")
             .WithName("Redeem")
+            .WithMetadata(RedeemService.FailsAt)
             .WithSummary("Burns tokens of a position and pays the proceeds (NAV × quantity at the fill, less fees) in stablecoins to the payout wallet.")
             .ProducesFloProblems(FloErrorCatalog.PositionNotFound, FloErrorCatalog.InsufficientPosition, FloErrorCatalog.GuardrailTriggered,
                 FloErrorCatalog.MarketClosedNonFractional, FloErrorCatalog.Forbidden, FloErrorCatalog.ServiceUnavailable, FloErrorCatalog.IdempotencyMismatch);
