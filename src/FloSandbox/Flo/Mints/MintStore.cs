@@ -1,5 +1,6 @@
 using Dapper;
 using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Ledger.Holdings;
 using FloSandbox.Flo.Platform.Pagination;
 
 namespace FloSandbox.Flo.Mints;
@@ -80,4 +81,23 @@ public sealed class MintStore(LedgerDatabase db) : ITenantStateOwner
 
     public Task ResetTenantAsync(LedgerSession ledger, string tenantId) =>
         ledger.Connection.ExecuteAsync("DELETE FROM mints WHERE tenant_id = @tenantId", new { tenantId }, ledger.Transaction);
+
+    /// The mint and the holding it delivers to (see <see cref="MintHoldingOrigins"/>); null when the tenant has no such mint.
+    public static async Task<HoldingOrigin?> OriginAsync(LedgerSession ledger, string tenantId, string mintId) =>
+        await ledger.Connection.QuerySingleOrDefaultAsync<OriginRow>("""
+            SELECT asset AS Ticker, chain AS Chain, wallet AS Wallet, status AS Status, currency AS Currency
+            FROM mints WHERE tenant_id = @tenantId AND id = @mintId
+            """, new { tenantId, mintId }, ledger.Transaction) is { } row
+            ? new HoldingOrigin(row.Ticker, row.Chain, row.Wallet, row.Status == MintStatus.Settled.Wire(), row.Status, row.Currency)
+            : null;
+
+    private sealed record OriginRow(string Ticker, string Chain, string Wallet, string Status, string Currency);
+
+    /// The currency of the tenant's latest settled mint of <paramref name="ticker"/> to <paramref name="wallet"/> (lower-case), on
+    /// any chain; null when none delivered there.
+    public static Task<string?> LatestSettledCurrencyAsync(LedgerSession ledger, string tenantId, string ticker, string wallet) =>
+        ledger.Connection.QuerySingleOrDefaultAsync<string?>("""
+            SELECT currency FROM mints WHERE tenant_id = @tenantId AND asset = @ticker AND lower(wallet) = @wallet AND status = 'settled'
+            ORDER BY seq DESC LIMIT 1
+            """, new { tenantId, ticker, wallet }, ledger.Transaction);
 }

@@ -1,4 +1,5 @@
 using FloSandbox.Core.Ledger;
+using FloSandbox.Core.Ledger.Holdings;
 using FloSandbox.Core.Orders;
 using FloSandbox.Core.Scheduling;
 using FloSandbox.Flo.Platform.Idempotency;
@@ -23,6 +24,7 @@ public static class MintsRegistration
             .Validate(o => o.InlineWait >= TimeSpan.Zero, "Mints:InlineWait must not be negative.").ValidateOnStart();
         services.AddSingleton<MintChainEffects>();
         services.AddSingleton<IInFlightOrders, MintsInFlight>();
+        services.AddSingleton<IHoldingOrigins, MintHoldingOrigins>();
         services.AddSingleton<MintSettlement>();
         services.AddSingleton<MintService>();
         services.AddIdempotentResource("mint", async (sp, caller, id, ct) => await sp.GetRequiredService<MintService>().RetrieveAsync(caller, id, ct));

@@ -16,16 +16,16 @@ public static class RedeemPositions
 {
     public sealed record Resolved(TokenInfo Token, string Chain, string Wallet, decimal Held, Currency MintedCurrency);
 
-    public static async Task<Resolved> ResolveAsync(LedgerSession ledger, TokenCatalog catalog, string tenantId, string positionId)
+    public static async Task<Resolved> ResolveAsync(LedgerSession ledger, TokenCatalog catalog, IHoldingOrigins origins, string tenantId, string positionId)
     {
         if (positionId.StartsWith("mnt_", StringComparison.Ordinal))
         {
-            var mint = await RedeemStore.MintedPositionAsync(ledger, tenantId, positionId) ?? throw NotFound(positionId, null);
-            if (mint.Status != "settled")
+            var mint = await origins.FindAsync(ledger, tenantId, positionId) ?? throw NotFound(positionId, null);
+            if (!mint.Delivered)
             {
                 throw NotFound(positionId, $"Mint '{positionId}' is {mint.Status}: it delivered no tokens to redeem.");
             }
-            var token = Token(catalog, mint.Asset, positionId);
+            var token = Token(catalog, mint.Ticker, positionId);
             var onChain = (await PositionStore.HoldingsAsync(ledger, tenantId, token.Ticker, mint.Wallet.ToLowerInvariant()))
                 .FirstOrDefault(h => h.Chain == mint.Chain);
             return new Resolved(token, mint.Chain, EvmAddress.Parse(mint.Wallet).ToString(), Money.FromMicros(onChain?.QuantityMicros ?? 0),
@@ -37,7 +37,7 @@ public static class RedeemPositions
             if (holdings.Count > 0)
             {
                 var largest = holdings[0];
-                var minted = await RedeemStore.LatestMintedCurrencyAsync(ledger, tenantId, info.Ticker, wallet);
+                var minted = await origins.LatestCurrencyAsync(ledger, tenantId, info.Ticker, wallet);
                 return new Resolved(info, largest.Chain, EvmAddress.Parse(wallet).ToString(), Money.FromMicros(largest.QuantityMicros),
                     minted is null ? Currency.USDC : Enum.Parse<Currency>(minted));
             }

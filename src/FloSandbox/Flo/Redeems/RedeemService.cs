@@ -22,7 +22,7 @@ namespace FloSandbox.Flo.Redeems;
 /// the NAV (at once inside the session, at the next open outside it), pay the proceeds out on chain.
 public sealed class RedeemService(
     LedgerDatabase db, TokenCatalog catalog, TenantPrices prices, MarketHours hours, RedeemGuardrails guardrails, RedeemCoolDown coolDown,
-    DeploymentRegistry deployments, RedeemSettlement settlement, RedeemStore store, OutboxStore outbox, IOptions<RedeemOptions> options)
+    DeploymentRegistry deployments, RedeemSettlement settlement, RedeemStore store, OutboxStore outbox, IHoldingOrigins origins, IOptions<RedeemOptions> options)
 {
     /// `X-Flo-Fail-At: fill` (sandbox-only): the broker rejects the offset; the redeem fails and the tokens are minted back.
     public static readonly RouteFailsAt FailsAt = new("^fill$",
@@ -56,7 +56,7 @@ public sealed class RedeemService(
     {
         var (row, refusal) = await db.WriteAsync<(RedeemRow?, FloError?)>(async ledger =>
         {
-            var position = await RedeemPositions.ResolveAsync(ledger, catalog, caller.TenantId, order.PositionId);
+            var position = await RedeemPositions.ResolveAsync(ledger, catalog, origins, caller.TenantId, order.PositionId);
             var token = position.Token;
             if (!token.Fractional && order.Quantity != decimal.Truncate(order.Quantity))
             {

@@ -23,22 +23,6 @@ public sealed class RedeemStore(LedgerDatabase db) : ITenantStateOwner
         @QueuedAt, @FilledAt, @SettledAt, @FailedAt, @FillDueMs, @StepDueMs, @GuardrailBlockMs, @GuardrailMicros, @SwapFrom, @PoolDraw
         """;
 
-    /// The holding a mint of the tenant delivered to: its asset, chain and wallet, its status and the currency it was paid in.
-    public sealed record MintedPosition(string Asset, string Chain, string Wallet, string Status, string Currency);
-
-    public static Task<MintedPosition?> MintedPositionAsync(LedgerSession ledger, string tenantId, string mintId) =>
-        ledger.Connection.QuerySingleOrDefaultAsync<MintedPosition>(
-            "SELECT asset AS Asset, chain AS Chain, wallet AS Wallet, status AS Status, currency AS Currency FROM mints WHERE tenant_id = @tenantId AND id = @mintId",
-            new { tenantId, mintId }, ledger.Transaction);
-
-    /// The currency of the tenant's latest settled mint of <paramref name="asset"/> to <paramref name="wallet"/> (lower-case), on
-    /// any chain; null when none delivered there.
-    public static Task<string?> LatestMintedCurrencyAsync(LedgerSession ledger, string tenantId, string asset, string wallet) =>
-        ledger.Connection.QuerySingleOrDefaultAsync<string?>("""
-            SELECT currency FROM mints WHERE tenant_id = @tenantId AND asset = @asset AND lower(wallet) = @wallet AND status = 'settled'
-            ORDER BY seq DESC LIMIT 1
-            """, new { tenantId, asset, wallet }, ledger.Transaction);
-
     /// Inserts the redeem and sets its sequence number, which its on-chain effects carry.
     public static async Task InsertAsync(LedgerSession ledger, RedeemRow row) =>
         row.Seq = await ledger.Connection.ExecuteScalarAsync<long>($"INSERT INTO redeems ({Columns}) VALUES ({Values}) RETURNING seq", row, ledger.Transaction);
