@@ -2,6 +2,7 @@ using System.Numerics;
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Tests.Infrastructure;
+using static FloSandbox.Devchain.Tests.Infrastructure.DevchainFixture;
 
 namespace FloSandbox.Devchain.Tests.Chain;
 
@@ -13,11 +14,6 @@ namespace FloSandbox.Devchain.Tests.Chain;
 public sealed class FactoryBatchTests(DevchainFixture fixture)
 {
     private DevchainNetwork Base => fixture.Base;
-
-    private static EvmAddress NewHolder() => SettlementAddress.ForApiKey("sk_test_" + Guid.NewGuid().ToString("N"));
-
-    private static EffectId NewEffect(EffectStep step = EffectStep.Mint) =>
-        EffectId.For(EffectId.NewRandom().Domain.Span, Random.Shared.Next(1, 1_000_000), step);
 
     /// <summary>A ticker with its token deployed, so its mints need no deployment.</summary>
     private async Task<(string Ticker, EvmAddress Token)> DeployedTokenAsync()

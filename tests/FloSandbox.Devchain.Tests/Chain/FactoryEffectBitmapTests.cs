@@ -2,6 +2,7 @@ using System.Numerics;
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Tests.Infrastructure;
+using static FloSandbox.Devchain.Tests.Infrastructure.DevchainFixture;
 using Nethereum.ABI;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Util;
@@ -19,8 +20,6 @@ public sealed class FactoryEffectBitmapTests(DevchainFixture fixture)
     private const int DoneBitsSlot = 1;
 
     private DevchainNetwork Base => fixture.Base;
-
-    private static EvmAddress NewHolder() => SettlementAddress.ForApiKey("sk_test_" + Guid.NewGuid().ToString("N"));
 
     private static byte[] NewDomain() => EffectId.NewRandom().Domain.ToArray();
 

@@ -2,6 +2,7 @@ using System.Numerics;
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Tests.Infrastructure;
+using static FloSandbox.Devchain.Tests.Infrastructure.DevchainFixture;
 
 namespace FloSandbox.Devchain.Tests.Chain;
 
@@ -10,12 +11,6 @@ namespace FloSandbox.Devchain.Tests.Chain;
 public sealed class FactoryEffectTests(DevchainFixture fixture)
 {
     private DevchainNetwork Base => fixture.Base;
-
-    private static EvmAddress NewHolder() => SettlementAddress.ForApiKey("sk_test_" + Guid.NewGuid().ToString("N"));
-
-    /// <summary>An order's effect in a domain of its own, at an index well past the first storage word.</summary>
-    private static EffectId NewEffect(EffectStep step = EffectStep.Mint) =>
-        EffectId.For(EffectId.NewRandom().Domain.Span, Random.Shared.Next(1, 1_000_000), step);
 
     private async Task<EvmAddress> FundedPayerAsync(BigInteger usdc)
     {

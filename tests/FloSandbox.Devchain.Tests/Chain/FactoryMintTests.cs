@@ -2,6 +2,7 @@ using System.Numerics;
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Tests.Infrastructure;
+using static FloSandbox.Devchain.Tests.Infrastructure.DevchainFixture;
 using Nethereum.Util;
 using Nethereum.RPC.Eth.DTOs;
 
@@ -12,8 +13,6 @@ namespace FloSandbox.Devchain.Tests.Chain;
 public sealed class FactoryMintTests(DevchainFixture fixture)
 {
     private DevchainNetwork Base => fixture.Base;
-
-    private static EvmAddress NewHolder() => SettlementAddress.ForApiKey("sk_test_" + Guid.NewGuid().ToString("N"));
 
     private async Task<EvmAddress> FundedPayerAsync(BigInteger usdc)
     {

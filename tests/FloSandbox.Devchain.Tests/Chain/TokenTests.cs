@@ -2,6 +2,7 @@ using System.Numerics;
 using FloSandbox.Devchain.Contracts;
 using FloSandbox.Devchain.Encoding;
 using FloSandbox.Devchain.Tests.Infrastructure;
+using static FloSandbox.Devchain.Tests.Infrastructure.DevchainFixture;
 using Nethereum.RPC.Eth.DTOs;
 
 namespace FloSandbox.Devchain.Tests.Chain;
@@ -9,8 +10,6 @@ namespace FloSandbox.Devchain.Tests.Chain;
 [Collection(DevchainCollection.Name)]
 public sealed class TokenTests(DevchainFixture fixture)
 {
-    private static EvmAddress NewHolder() => SettlementAddress.ForApiKey("sk_test_" + Guid.NewGuid().ToString("N"));
-
     [Fact]
     public async Task Mint_And_Burn_Move_Balances_And_Total_Supply()
     {

@@ -26,6 +26,13 @@ public sealed class DevchainFixture : IAsyncLifetime
     /// <summary>A ticker no other test uses, so tests sharing the chains stay independent.</summary>
     public static string UniqueTicker() => "T" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
+    /// <summary>A wallet no other test uses: the settlement address of a fresh key.</summary>
+    public static EvmAddress NewHolder() => SettlementAddress.ForApiKey("sk_test_" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>An order step's effect in a domain of its own, at an index well past the first storage word.</summary>
+    public static EffectId NewEffect(EffectStep step = EffectStep.Mint) =>
+        EffectId.For(EffectId.NewRandom().Domain.Span, Random.Shared.Next(1, 1_000_000), step);
+
     /// <summary>Deploys a fresh token on every chain and returns its address (identical everywhere).</summary>
     public async Task<(string Ticker, EvmAddress Token)> DeployTokenEverywhereAsync()
     {
