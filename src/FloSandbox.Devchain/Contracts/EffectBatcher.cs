@@ -163,6 +163,8 @@ internal sealed class EffectBatcher(TransactionSender sender, EvmAddress factory
 
     private sealed record PendingCall(string Data, ulong Gas, string Description, CancellationToken CancellationToken)
     {
-        public TaskCompletionSource<TransactionReceipt> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Callers resume on the sending loop's thread (each until its next await) rather than one thread-pool hop each; a caller
+        /// that sends again only queues, since the loop is draining.</summary>
+        public TaskCompletionSource<TransactionReceipt> Done { get; } = new();
     }
 }
