@@ -32,8 +32,9 @@ public sealed class MintCrashRecoveryTests : IDisposable
             var created = await (await client.PostJsonAsync("/v1/webhooks", new { url = receiver.Url, events = new[] { "mint.settled" } })).JsonAsync();
             receiver.Secret = created.Str("secret");
             await client.PinAsync(ticker, 20m);
-            await SigkillRun.KillDuringAsync(first, Mints, Mints / 4,
-                i => client.MintAsync(ticker, 1, wallet: wallet, headers: ("Idempotency-Key", $"crash-{i}")));
+            // All at once, killed at the first answer: the others are then at every stage of acceptance and settlement.
+            await SigkillRun.KillDuringAsync(first, Mints, 1,
+                i => client.MintAsync(ticker, 1, wallet: wallet, headers: ("Idempotency-Key", $"crash-{i}")), inFlight: Mints);
         }
         first.Dispose();
 

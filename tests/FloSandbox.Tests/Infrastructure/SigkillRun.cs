@@ -18,6 +18,9 @@ internal sealed class SigkillRun(string name) : IDisposable
 
     public Task<SandboxProcess> StartAsync(params (string Key, string Value)[] settings) => SandboxProcess.StartAsync(DataDir, settings);
 
+    /// Requests in flight at once during <see cref="KillDuringAsync"/>.
+    public const int InFlight = 16;
+
     public static HttpClient ClientFor(SandboxProcess sandbox, string key)
     {
         var client = new HttpClient { BaseAddress = sandbox.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -25,19 +28,32 @@ internal sealed class SigkillRun(string name) : IDisposable
         return client;
     }
 
-    /// Sends <paramref name="count"/> requests at once (<paramref name="send"/> sends number i with its key) while
-    /// <paramref name="meanwhile"/> runs over and over beside them, and kills the sandbox with SIGKILL once
-    /// <paramref name="killAfter"/> have been answered; the requests it was serving never learn what happened.
-    public static async Task KillDuringAsync(SandboxProcess sandbox, int count, int killAfter, Func<int, Task> send, Func<Task>? meanwhile = null)
+    /// Sends <paramref name="count"/> requests (<paramref name="send"/> sends number i with its key), <paramref name="inFlight"/>
+    /// (by default <see cref="InFlight"/>) at a time so that requests are at every stage when the kill comes (orders in flight together settle in one
+    /// transaction, so all at once they would be answered all at once), while <paramref name="meanwhile"/> runs over and
+    /// over beside them, and kills the sandbox with SIGKILL once <paramref name="killAfter"/> have been answered; the
+    /// requests it was serving never learn what happened, and those not sent yet are never sent.
+    public static async Task KillDuringAsync(SandboxProcess sandbox, int count, int killAfter, Func<int, Task> send, Func<Task>? meanwhile = null,
+        int inFlight = InFlight)
     {
         using var stop = new CancellationTokenSource();
-        var answered = 0;
+        using var slots = new SemaphoreSlim(inFlight);
+        var (answered, started) = (0, 0);
         var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var flights = Enumerable.Range(0, count).Select(async i =>
         {
             try
             {
-                await send(i).WaitAsync(stop.Token);
+                await slots.WaitAsync(stop.Token);
+                Interlocked.Increment(ref started);
+                try
+                {
+                    await send(i).WaitAsync(stop.Token);
+                }
+                finally
+                {
+                    slots.Release();
+                }
                 if (Interlocked.Increment(ref answered) >= killAfter)
                 {
                     enough.TrySetResult(); // kill at once: answers come in bursts (orders settled by one transaction)
@@ -63,9 +79,11 @@ internal sealed class SigkillRun(string name) : IDisposable
         });
         await Task.WhenAny(enough.Task, Task.WhenAll(flights));
         sandbox.KillHard();
+        var underWay = Volatile.Read(ref started) - Volatile.Read(ref answered);
         await stop.CancelAsync();
         await Task.WhenAll([.. flights, beside]);
         Assert.True(answered < count, "every request had been answered before the kill");
+        Assert.True(underWay > 0, "no request was under way at the kill");
     }
 
     /// Sends every request again with its key, eight at a time; <paramref name="resend"/> checks the answer and
