@@ -70,5 +70,9 @@ internal sealed class MintsSchema : ILedgerSchema
         UPDATE mints SET step_due_ms = COALESCE(fill_due_ms, created_ms) WHERE status IN ('pending', 'queued', 'filled');
         CREATE INDEX mints_step_due ON mints(step_due_ms) WHERE step_due_ms IS NOT NULL;
         """,
+        // The latest settled mint into a holding (the currency a position was minted in), without a scan of the tenant's mints.
+        """
+        CREATE INDEX mints_holding ON mints(tenant_id, asset, lower(wallet), seq) WHERE status = 'settled';
+        """,
     ];
 }
