@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using FloSandbox.Tests.Infrastructure;
 
 namespace FloSandbox.Tests.Bridges;
@@ -22,7 +20,8 @@ public sealed class BridgeHangUpTests(KestrelSandboxFactory app) : IClassFixture
 
         foreach (var (delay, i) in DelaysMs.Select((d, i) => (d, i)))
         {
-            await HangUpAsync(client.BaseAddress!, key, $"bridge-hang-up-{i}", ticker, delay);
+            await HangUp.PostAndCloseAsync(client.BaseAddress!, key, $"bridge-hang-up-{i}", "/v1/bridge",
+                $$"""{"token":"{{ticker}}","quantity":"1","from_chain":"base","to_chain":"arbitrum"}""", delay);
         }
         var ids = new HashSet<string>();
         foreach (var i in Enumerable.Range(0, DelaysMs.Length))
@@ -41,22 +40,5 @@ public sealed class BridgeHangUpTests(KestrelSandboxFactory app) : IClassFixture
         Assert.Equal(DelaysMs.Length, await client.HeldAsync(ticker, wallet, "arbitrum"));
         Assert.Equal(1m, await ChainReads.TokenBalanceAsync(client, ticker, "base", wallet));
         Assert.Equal(DelaysMs.Length, await ChainReads.TokenBalanceAsync(client, ticker, "arbitrum", wallet));
-    }
-
-    /// Sends a bridge over a raw socket and closes it after <paramref name="delayMs"/>, without reading the answer.
-    private static async Task HangUpAsync(Uri origin, string key, string idempotencyKey, string ticker, int delayMs)
-    {
-        var body = $$"""{"token":"{{ticker}}","quantity":"1","from_chain":"base","to_chain":"arbitrum"}""";
-        var request = $"POST /v1/bridge HTTP/1.1\r\nHost: {origin.Authority}\r\nAuthorization: Bearer {key}\r\nIdempotency-Key: {idempotencyKey}\r\n"
-            + $"Content-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}";
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(origin.Host, origin.Port);
-        await socket.SendAsync(Encoding.UTF8.GetBytes(request));
-        if (delayMs > 0)
-        {
-            await Task.Delay(delayMs);
-        }
-        socket.LingerState = new LingerOption(true, 0);
-        socket.Close();
     }
 }

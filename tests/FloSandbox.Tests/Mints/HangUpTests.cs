@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using FloSandbox.Tests.Infrastructure;
 
 namespace FloSandbox.Tests.Mints;
@@ -25,7 +23,8 @@ public sealed class HangUpTests(KestrelSandboxFactory app) : IClassFixture<Kestr
         {
             var idempotencyKey = $"hang-up-{i}";
             idempotencyKeys.Add(idempotencyKey);
-            await HangUpAsync(client.BaseAddress!, key, idempotencyKey, ticker, wallet, delay);
+            await HangUp.PostAndCloseAsync(client.BaseAddress!, key, idempotencyKey, "/v1/mint",
+                $$$"""{"asset":"{{{ticker}}}","quantity":"1","settlement":{"currency":"USDC","chain":"base","wallet":"{{{wallet}}}"}}""", delay);
         }
 
         var mintIds = new HashSet<string>();
@@ -37,44 +36,10 @@ public sealed class HangUpTests(KestrelSandboxFactory app) : IClassFixture<Kestr
         }
         Assert.Equal(idempotencyKeys.Count, mintIds.Count);
 
-        var mints = await SettledAsync(client, mintIds.Count);
+        var mints = await HangUp.AllSettledAsync(client, "/v1/mints", mintIds.Count);
         Assert.Equal(mintIds.Order(), mints.Select(m => m.Str("id")).Order());
         Assert.Equal(mintIds.Count, await ChainReads.TokenBalanceAsync(client, ticker, "base", wallet));
         var address = (await client.TenantAsync()).Str("settlement_address");
         Assert.Equal(await client.BalanceAsync(), await ChainReads.BalanceOfAsync(client, "base", ChainReads.Usdc, address));
-    }
-
-    /// Sends a mint over a raw socket and closes it after <paramref name="delayMs"/>, without reading the answer.
-    private static async Task HangUpAsync(Uri origin, string key, string idempotencyKey, string ticker, string wallet, int delayMs)
-    {
-        var body = $$$"""{"asset":"{{{ticker}}}","quantity":"1","settlement":{"currency":"USDC","chain":"base","wallet":"{{{wallet}}}"}}""";
-        var request = $"POST /v1/mint HTTP/1.1\r\nHost: {origin.Authority}\r\nAuthorization: Bearer {key}\r\nIdempotency-Key: {idempotencyKey}\r\n"
-            + $"Content-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}";
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(origin.Host, origin.Port);
-        await socket.SendAsync(Encoding.UTF8.GetBytes(request));
-        if (delayMs > 0)
-        {
-            await Task.Delay(delayMs);
-        }
-        socket.LingerState = new LingerOption(true, 0);
-        socket.Close();
-    }
-
-    /// This tenant's mints once none is still on its way (all settled or failed).
-    private static async Task<IReadOnlyList<System.Text.Json.JsonElement>> SettledAsync(HttpClient client, int count)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var page = await (await client.GetAsync("/v1/mints?limit=100")).JsonAsync();
-            var mints = page.GetProperty("data").EnumerateArray().ToList();
-            if (mints.Count >= count && mints.All(m => m.Str("status") == "settled"))
-            {
-                return mints;
-            }
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"Mints still on their way: {string.Join(", ", mints.Select(m => m.Str("status")))}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using FloSandbox.Tests.Infrastructure;
 
 namespace FloSandbox.Tests.Redeems;
@@ -24,7 +22,8 @@ public sealed class RedeemHangUpTests(KestrelSandboxFactory app) : IClassFixture
         {
             var idempotencyKey = $"hang-up-{i}";
             idempotencyKeys.Add(idempotencyKey);
-            await HangUpAsync(client.BaseAddress!, key, idempotencyKey, mint.Str("id"), delay);
+            await HangUp.PostAndCloseAsync(client.BaseAddress!, key, idempotencyKey, "/v1/redeem",
+                $$$"""{"position_id":"{{{mint.Str("id")}}}","quantity":"1","payout":{"currency":"USDC","chain":"base"}}""", delay);
         }
 
         var redeemIds = new HashSet<string>();
@@ -36,7 +35,7 @@ public sealed class RedeemHangUpTests(KestrelSandboxFactory app) : IClassFixture
         }
         Assert.Equal(idempotencyKeys.Count, redeemIds.Count);
 
-        var redeems = await SettledAsync(client, redeemIds.Count);
+        var redeems = await HangUp.AllSettledAsync(client, "/v1/redeems", redeemIds.Count);
         Assert.Equal(redeemIds.Order(), redeems.Select(r => r.Str("id")).Order());
         var address = (await client.TenantAsync()).Str("settlement_address");
         Assert.Equal(0m, await ChainReads.BalanceOfAsync(client, "base", mint.GetProperty("contract").Str("address"), address));
@@ -44,39 +43,5 @@ public sealed class RedeemHangUpTests(KestrelSandboxFactory app) : IClassFixture
         var proceeds = redeems.Sum(r => r.Dec("proceeds_usdc"));
         Assert.Equal(1_000_000m - mint.Dec("total_usdc") + proceeds, await client.BalanceAsync());
         Assert.Equal(await client.BalanceAsync(), await ChainReads.BalanceOfAsync(client, "base", ChainReads.Usdc, address));
-    }
-
-    /// Sends a redeem over a raw socket and closes it after <paramref name="delayMs"/>, without reading the answer.
-    private static async Task HangUpAsync(Uri origin, string key, string idempotencyKey, string positionId, int delayMs)
-    {
-        var body = $$$"""{"position_id":"{{{positionId}}}","quantity":"1","payout":{"currency":"USDC","chain":"base"}}""";
-        var request = $"POST /v1/redeem HTTP/1.1\r\nHost: {origin.Authority}\r\nAuthorization: Bearer {key}\r\nIdempotency-Key: {idempotencyKey}\r\n"
-            + $"Content-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}";
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(origin.Host, origin.Port);
-        await socket.SendAsync(Encoding.UTF8.GetBytes(request));
-        if (delayMs > 0)
-        {
-            await Task.Delay(delayMs);
-        }
-        socket.LingerState = new LingerOption(true, 0);
-        socket.Close();
-    }
-
-    /// This tenant's redeems once none is still on its way.
-    private static async Task<IReadOnlyList<System.Text.Json.JsonElement>> SettledAsync(HttpClient client, int count)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var page = await (await client.GetAsync("/v1/redeems?limit=100")).JsonAsync();
-            var redeems = page.GetProperty("data").EnumerateArray().ToList();
-            if (redeems.Count >= count && redeems.All(r => r.Str("status") == "settled"))
-            {
-                return redeems;
-            }
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"Redeems still on their way: {string.Join(", ", redeems.Select(r => r.Str("status")))}");
-            await Task.Delay(50);
-        }
     }
 }
