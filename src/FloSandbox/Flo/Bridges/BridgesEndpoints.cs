@@ -15,9 +15,8 @@ public static class BridgesEndpoints
                 BridgeService bridges, CancellationToken ct) =>
             {
                 var headers = context.Request.Headers;
-                var failAt = headers[RouteFailsAt.Header].ToString() is { Length: > 0 } f ? f : null;
                 var timeout = headers[ErrorInjectionMiddleware.Header].ToString().Trim() == FloErrorCatalog.BridgeDvnTimeout.Code;
-                return TypedResults.Ok(await bridges.BridgeAsync(caller, request, failAt, context.Features.Get<IdempotencyClaim>(), timeout, ct));
+                return TypedResults.Ok(await bridges.BridgeAsync(caller, request, RouteFailsAt.Of(context.Request), context.Features.Get<IdempotencyClaim>(), timeout, ct));
             })
             .WithMetadata(new RouteRunsInjectedError(FloErrorCatalog.BridgeDvnTimeout.Code), BridgeFailAt.Documentation)
             .WithTags("Bridges")

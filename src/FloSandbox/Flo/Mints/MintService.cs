@@ -27,15 +27,12 @@ public sealed class MintService(
 {
     /// `X-Flo-Fail-At: fill` (sandbox-only): the broker rejects the fill; the mint fails and is refunded.
     public static readonly RouteFailsAt FailsAt = new("^fill$",
-        "Sandbox-only: `fill` makes the broker reject this mint's fill: it ends `failed` (`broker_rejected: …`) and is refunded in full.");
+        "Sandbox-only: `fill` makes the broker reject this mint's fill: it ends `failed` (`broker_rejected: …`) and is refunded in full.", "'fill'");
 
     public async Task<MintView> MintAsync(TenantContext caller, MintRequest request, string? failAt, IdempotencyClaim? claim, CancellationToken ct)
     {
         var order = MintOrder.From(request, catalog, caller);
-        if (failAt is not null and not "fill")
-        {
-            throw FloException.Invalid(RouteFailsAt.Header, $"{RouteFailsAt.Header} must be 'fill'; got '{failAt}'.");
-        }
+        FailsAt.Check(failAt);
         var now = caller.Now;
         var open = hours.IsOpen(now);
         if (!open && !order.Token.Fractional)

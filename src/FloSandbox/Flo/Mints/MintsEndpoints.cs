@@ -14,8 +14,7 @@ public static class MintsEndpoints
         routes.MapPost("/v1/mint", async Task<Ok<MintView>> (MintRequest request, HttpContext context, TenantContext caller, MintService mints,
                 CancellationToken ct) =>
             {
-                var failAt = context.Request.Headers[RouteFailsAt.Header].ToString() is { Length: > 0 } f ? f : null;
-                return TypedResults.Ok(await mints.MintAsync(caller, request, failAt, context.Features.Get<IdempotencyClaim>(), ct));
+                return TypedResults.Ok(await mints.MintAsync(caller, request, RouteFailsAt.Of(context.Request), context.Features.Get<IdempotencyClaim>(), ct));
             })
             .WithTags("Mints")
             .WithName("Mint")

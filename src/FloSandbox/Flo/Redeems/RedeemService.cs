@@ -27,15 +27,12 @@ public sealed class RedeemService(
     /// `X-Flo-Fail-At: fill` (sandbox-only): the broker rejects the offset; the redeem fails and the tokens are minted back.
     public static readonly RouteFailsAt FailsAt = new("^fill$",
         "Sandbox-only: `fill` makes the broker reject this redeem's offset: it ends `failed` (`broker_rejected: …`), the holding is "
-        + "given back and the burned tokens are minted back to the holder on chain.");
+        + "given back and the burned tokens are minted back to the holder on chain.", "'fill'");
 
     public async Task<RedeemView> RedeemAsync(TenantContext caller, RedeemRequest request, string? failAt, IdempotencyClaim? claim, CancellationToken ct)
     {
         var order = RedeemOrder.From(request, caller);
-        if (failAt is not null and not "fill")
-        {
-            throw FloException.Invalid(RouteFailsAt.Header, $"{RouteFailsAt.Header} must be 'fill'; got '{failAt}'.");
-        }
+        FailsAt.Check(failAt);
         var now = caller.Now;
         var row = await AcceptAsync(caller, order, failAt, claim, now);
 

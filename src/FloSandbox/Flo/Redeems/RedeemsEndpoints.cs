@@ -14,8 +14,7 @@ public static class RedeemsEndpoints
         routes.MapPost("/v1/redeem", async Task<Ok<RedeemView>> (RedeemRequest request, HttpContext context, TenantContext caller, RedeemService redeems,
                 CancellationToken ct) =>
             {
-                var failAt = context.Request.Headers[RouteFailsAt.Header].ToString() is { Length: > 0 } f ? f : null;
-                return TypedResults.Ok(await redeems.RedeemAsync(caller, request, failAt, context.Features.Get<IdempotencyClaim>(), ct));
+                return TypedResults.Ok(await redeems.RedeemAsync(caller, request, RouteFailsAt.Of(context.Request), context.Features.Get<IdempotencyClaim>(), ct));
             })
             .WithTags("Redeems")
             .WithName("Redeem")
