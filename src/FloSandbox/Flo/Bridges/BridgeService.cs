@@ -85,14 +85,9 @@ public sealed class BridgeService(
         {
             throw FloException.Invalid("status", $"status must be one of {string.Join(", ", BridgeLifecycle.WireValues)}; got '{status}'.");
         }
-        if (page.StartingAfter is { } after && !await store.ExistsAsync(caller.TenantId, after, ct))
-        {
-            throw FloException.Invalid("starting_after", $"starting_after '{after}' is not a bridge on this account.");
-        }
+        await page.CheckCursorAsync(after => store.ExistsAsync(caller.TenantId, after, ct), "bridge");
         var rows = await store.ListAsync(caller.TenantId, page, status, ct);
         var now = caller.Now;
-        var data = rows.Take(page.Limit).Select(r => r.ToView(now)).ToList();
-        var hasMore = rows.Count > page.Limit;
-        return new ListResponse<BridgeView>(data, hasMore, hasMore ? data[^1].Id : null);
+        return Pages.Of(rows, page, r => r.ToView(now), v => v.Id);
     }
 }

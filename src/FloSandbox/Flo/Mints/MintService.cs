@@ -121,14 +121,9 @@ public sealed class MintService(
         {
             throw FloException.Invalid("status", $"status must be queued, filled, settled or failed; got '{status}'.");
         }
-        if (page.StartingAfter is { } after && !await store.ExistsAsync(caller.TenantId, after, ct))
-        {
-            throw FloException.Invalid("starting_after", $"starting_after '{after}' is not a mint on this account.");
-        }
+        await page.CheckCursorAsync(after => store.ExistsAsync(caller.TenantId, after, ct), "mint");
         var rows = await store.ListAsync(caller.TenantId, page, status, ct);
-        var data = rows.Take(page.Limit).Select(r => r.ToView()).ToList();
-        var hasMore = rows.Count > page.Limit;
-        return new ListResponse<MintView>(data, hasMore, hasMore ? data[^1].Id : null);
+        return Pages.Of(rows, page, r => r.ToView(), v => v.Id);
     }
 
     private static MintRow NewRow(TenantContext caller, MintOrder order, MintPricing p, DateTimeOffset now, MintStatus status, string? failAt) => new()

@@ -110,14 +110,9 @@ public sealed class RedeemService(
         {
             throw FloException.Invalid("status", $"status must be {string.Join(", ", RedeemLifecycle.WireNames)}; got '{status}'.");
         }
-        if (page.StartingAfter is { } after && !await store.ExistsAsync(caller.TenantId, after, ct))
-        {
-            throw FloException.Invalid("starting_after", $"starting_after '{after}' is not a redeem on this account.");
-        }
+        await page.CheckCursorAsync(after => store.ExistsAsync(caller.TenantId, after, ct), "redeem");
         var rows = await store.ListAsync(caller.TenantId, page, status, ct);
-        var data = rows.Take(page.Limit).Select(r => r.ToView()).ToList();
-        var hasMore = rows.Count > page.Limit;
-        return new ListResponse<RedeemView>(data, hasMore, hasMore ? data[^1].Id : null);
+        return Pages.Of(rows, page, r => r.ToView(), v => v.Id);
     }
 
     private RedeemRow NewRow(TenantContext caller, RedeemOrder order, RedeemPositions.Resolved position, string? failAt, DateTimeOffset now)
